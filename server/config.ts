@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  DOANHOI_DATA_DIR: z.string().default('./data'),
+  /** demo: seed the demo province on an empty database; none: start empty */
+  DOANHOI_SEED: z.enum(['demo', 'none']).default('demo'),
+  DOANHOI_SEED_NUMBER: z.coerce.number().int().default(42),
+  AUTH_SECRET: z.string().min(32).optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof Env>;
+
+/** Reads configuration from the environment; fails fast with the names of bad variables. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${issues}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,6 @@
+export * from './accounts';
+export * from './areas';
+export * from './audit';
+export * from './organizations';
+export * from './people';
+export * from './units';

@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { areas } from './areas';
+import { organizations } from './organizations';
+import { units } from './units';
+
+/** A person, stored once whatever organizations they belong to. */
+export const persons = pgTable(
+  'persons',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** họ và tên đệm */
+    familyName: text('family_name').notNull(),
+    /** tên (given name, the sort key) */
+    givenName: text('given_name').notNull(),
+    /** unaccented lowercase "family given" for search without diacritics */
+    searchText: text('search_text').notNull(),
+    /** Vietnamese collation key: given name, then family name */
+    sortKey: text('sort_key').notNull(),
+    birthDate: date('birth_date'),
+    /** set alone when only the year is known */
+    birthYear: integer('birth_year'),
+    /** M | F */
+    gender: text('gender').notNull(),
+    ethnicity: text('ethnicity'),
+    religion: text('religion'),
+    phone: text('phone'),
+    nationalId: text('national_id'),
+    occupation: text('occupation'),
+    education: text('education'),
+    /** none | probationary | full */
+    partyStatus: text('party_status').notNull().default('none'),
+    veteran: boolean('veteran').notNull().default(false),
+    homeAreaId: integer('home_area_id').references(() => areas.id),
+    awayFromHome: boolean('away_from_home').notNull().default(false),
+    awayPlace: text('away_place'),
+    awaySince: date('away_since'),
+    awayContact: text('away_contact'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('persons_search_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('persons_sort_idx').on(t.sortKey),
+    index('persons_phone_idx').on(t.phone),
+    index('persons_national_id_idx').on(t.nationalId).where(sql`${t.nationalId} is not null`),
+    index('persons_home_area_idx').on(t.homeAreaId),
+  ],
+);
+
+/** A person's membership of one organization, held in one unit. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    organizationCode: text('organization_code')
+      .notNull()
+      .references(() => organizations.code),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** active | transferring | left | removed | deceased | aged_out */
+    status: text('status').notNull().default('active'),
+    joinedOn: date('joined_on'),
+    leftOn: date('left_on'),
+    /** a cadre position in the branch (bí thư, phó bí thư, chi hội trưởng…) or null */
+    position: text('position'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('memberships_unit_status_idx').on(t.unitId, t.status),
+    index('memberships_person_idx').on(t.personId),
+  ],
+);

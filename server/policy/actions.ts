@@ -1,0 +1,33 @@
+import type { Role } from '../../contracts/roles';
+
+/** Everything an actor can be allowed to do. Each route names one (or 'public' / 'signed-in'). */
+export const ACTIONS = [
+  'unit.read',
+  'unit.write',
+  'area.read',
+  'person.read',
+  'person.readSensitive',
+  'stats.read',
+  'rules.read',
+  'rules.manage',
+  'account.manage',
+  'audit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const READ: Action[] = ['unit.read', 'area.read', 'person.read', 'stats.read', 'rules.read'];
+
+/** What each role may do inside the scope of its grant. */
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  admin: ACTIONS,
+  province_officer: [...READ, 'unit.write', 'person.readSensitive'],
+  grassroots_officer: [...READ, 'unit.write', 'person.readSensitive'],
+  branch_head: [...READ, 'person.readSensitive'],
+  // The supervisory bodies see everything in their area, read-only, and without sensitive fields.
+  supervisor: READ,
+  respondent: ['area.read', 'rules.read'],
+  member: ['rules.read'],
+};
+
+/** Actions that are not tied to a unit or area: a grant of the role anywhere is enough. */
+export const GLOBAL_ACTIONS: readonly Action[] = ['rules.read', 'rules.manage', 'account.manage', 'audit.read', 'area.read'];

@@ -1,0 +1,78 @@
+import { Button, Result } from 'antd';
+import { lazy, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Link } from 'react-router-dom';
+import type { Me } from '../api/types';
+import { AuthGate } from '../features/auth/AuthGate';
+import { useMe } from '../features/auth/hooks';
+import { MainLayout } from './layouts/MainLayout';
+
+const HomePage = lazy(() => import('../features/home/pages/HomePage'));
+const UnitsPage = lazy(() => import('../features/units/pages/UnitsPage'));
+const PeoplePage = lazy(() => import('../features/people/pages/PeoplePage'));
+const AccountsPage = lazy(() => import('../features/accounts/pages/AccountsPage'));
+const RulesPage = lazy(() => import('../features/rules/pages/RulesPage'));
+const AuditPage = lazy(() => import('../features/audit/pages/AuditPage'));
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('app.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('app.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+/** Hides admin pages from actors without the ability (the server enforces it too). */
+function RequireAbility({ ability, children }: { ability: keyof Me['abilities']; children: ReactNode }) {
+  const me = useMe();
+  return me.abilities[ability] ? children : <NotFound />;
+}
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: (
+      <AuthGate>
+        <MainLayout />
+      </AuthGate>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'units', element: <UnitsPage /> },
+      { path: 'people', element: <PeoplePage /> },
+      {
+        path: 'admin/accounts',
+        element: (
+          <RequireAbility ability="manageAccounts">
+            <AccountsPage />
+          </RequireAbility>
+        ),
+      },
+      {
+        path: 'admin/rules',
+        element: (
+          <RequireAbility ability="manageRules">
+            <RulesPage />
+          </RequireAbility>
+        ),
+      },
+      {
+        path: 'admin/audit',
+        element: (
+          <RequireAbility ability="readAudit">
+            <AuditPage />
+          </RequireAbility>
+        ),
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

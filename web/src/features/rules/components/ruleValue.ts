@@ -1,0 +1,21 @@
+import type { TFunction } from 'i18next';
+
+/** Short human summary of a rule value (form-backed kinds), else compact JSON. */
+export function summarizeRule(t: TFunction, kind: string, value: Record<string, unknown>): string {
+  if (kind === 'meeting_rhythm' && typeof value.months === 'number') {
+    const key = `rules.rhythm.m${value.months}`;
+    return t(key as 'rules.rhythm.m1', { defaultValue: t('rules.everyMonths', { count: value.months }) });
+  }
+  if (kind === 'eligibility') {
+    const parts: string[] = [];
+    if (value.minAge !== undefined || value.maxAge !== undefined) {
+      parts.push(t('rules.ageRange', { min: value.minAge ?? '…', max: value.maxAge ?? '…' }));
+    }
+    if (value.gender === 'F') parts.push(t('people.female'));
+    if (value.gender === 'M') parts.push(t('people.male'));
+    if (value.veteran) parts.push(t('rules.veteran'));
+    if (typeof value.occupation === 'string' && value.occupation) parts.push(value.occupation);
+    if (parts.length > 0) return parts.join(' · ');
+  }
+  return JSON.stringify(value);
+}

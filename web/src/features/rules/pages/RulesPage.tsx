@@ -1,0 +1,92 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Table, type TableProps, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrganizationRule } from '../../../api/types';
+import { PageHeader } from '../../../app/PageHeader';
+import { formatDate } from '../../../lib/format';
+import { OrgSelector } from '../../units/components/OrgSelector';
+import { useOrganizations } from '../../units/hooks';
+import { AddRuleModal } from '../components/AddRuleModal';
+import { summarizeRule } from '../components/ruleValue';
+import { useRules } from '../hooks';
+
+/** "Quy định tổ chức": rule versions per organization, with effective dates. */
+export default function RulesPage() {
+  const { t } = useTranslation();
+  const orgs = useOrganizations();
+  const [picked, setPicked] = useState('');
+  const code = picked || orgs.data?.[0]?.code || '';
+  const rules = useRules(code);
+  const [adding, setAdding] = useState(false);
+  const today = dayjs().format('YYYY-MM-DD');
+
+  const columns: TableProps<OrganizationRule>['columns'] = [
+    {
+      key: 'kind',
+      title: t('rules.kind'),
+      render: (_, r) => t(`rules.kinds.${r.kind}` as 'rules.kinds.dues', { defaultValue: r.kind }),
+    },
+    {
+      key: 'unitKind',
+      title: t('rules.unitKind'),
+      responsive: ['md'],
+      render: (_, r) =>
+        r.unitKind
+          ? t(`units.kinds.${r.unitKind}` as 'units.kinds.school', { defaultValue: r.unitKind })
+          : t('rules.allUnitKinds'),
+    },
+    { key: 'value', title: t('rules.value'), render: (_, r) => summarizeRule(t, r.kind, r.value) },
+    { key: 'from', title: t('rules.effectiveFrom'), render: (_, r) => formatDate(r.effectiveFrom) },
+    {
+      key: 'to',
+      title: t('rules.effectiveTo'),
+      render: (_, r) =>
+        r.effectiveFrom <= today && (!r.effectiveTo || r.effectiveTo > today) ? (
+          <Tag color="green">{t('rules.current')}</Tag>
+        ) : (
+          formatDate(r.effectiveTo)
+        ),
+    },
+    { key: 'source', title: t('rules.source'), responsive: ['lg'], render: (_, r) => r.source ?? '—' },
+  ];
+
+  const sorted = [...(rules.data ?? [])].sort(
+    (a, b) => a.kind.localeCompare(b.kind) || b.effectiveFrom.localeCompare(a.effectiveFrom),
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('rules.title')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={!code}>
+            {t('rules.addVersion')}
+          </Button>
+        }
+      />
+      <Card>
+        <Flex style={{ marginBottom: 12 }}>
+          <OrgSelector value={code} onChange={setPicked} allowAll={false} />
+        </Flex>
+        {rules.isError && (
+          <Alert type="error" showIcon title={rules.error.message} style={{ marginBottom: 12 }} />
+        )}
+        <Table<OrganizationRule>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={sorted}
+          loading={rules.isFetching || orgs.isPending}
+          locale={{ emptyText: t('rules.empty') }}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+        />
+      </Card>
+      {code && (
+        <AddRuleModal code={code} open={adding} onClose={() => setAdding(false)} rules={rules.data ?? []} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { Card, Col, Row } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { PageHeader } from '../../../app/PageHeader';
+import { useIsMobile } from '../../../lib/useIsMobile';
+import { OrgSelector } from '../components/OrgSelector';
+import { UnitDetailPanel } from '../components/UnitDetailPanel';
+import { UnitSearch } from '../components/UnitSearch';
+import { UnitTree } from '../components/UnitTree';
+import { useUnit } from '../hooks';
+
+/** "Cơ cấu tổ chức": organization filter, search, lazy tree and the selected unit's details. */
+export default function UnitsPage() {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const [params, setParams] = useSearchParams();
+  const organization = params.get('org') ?? '';
+  const selectedId = params.get('unit');
+  const [expanded, setExpanded] = useState<string[]>([]);
+  const detail = useUnit(selectedId);
+  const revealedFor = useRef<string | null>(null);
+  const detailRef = useRef<HTMLDivElement>(null);
+
+  const setParam = (key: string, value: string | null) => {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: key === 'unit' },
+    );
+  };
+
+  const select = (id: string) => {
+    setParam('unit', id);
+    if (isMobile) detailRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
+
+  // When a unit is selected from search or a breadcrumb, open its ancestors so it shows in the tree.
+  useEffect(() => {
+    const data = detail.data;
+    if (!data || revealedFor.current === data.unit.id) return;
+    revealedFor.current = data.unit.id;
+    const ids = data.ancestors.map((a) => a.id);
+    setExpanded((prev) => (ids.every((id) => prev.includes(id)) ? prev : [...new Set([...prev, ...ids])]));
+  }, [detail.data]);
+
+  return (
+    <>
+      <PageHeader
+        title={t('units.title')}
+        extra={
+          <OrgSelector
+            value={organization}
+            onChange={(code) => {
+              setExpanded([]);
+              setParam('org', code || null);
+            }}
+          />
+        }
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={10}>
+          <Card title={t('units.tree')} styles={{ body: { padding: isMobile ? 12 : 16 } }}>
+            <UnitSearch organization={organization} onPick={select} />
+            <UnitTree
+              organization={organization}
+              selectedId={selectedId}
+              onSelect={select}
+              expandedKeys={expanded}
+              onExpandedChange={setExpanded}
+              height={isMobile ? undefined : 560}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <div ref={detailRef} style={{ scrollMarginTop: 72 }}>
+            <UnitDetailPanel unitId={selectedId} onSelect={select} />
+          </div>
+        </Col>
+      </Row>
+    </>
+  );
+}
