@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'contracts/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/seed.test.ts'],
+          include: [
+            'server/**/*.test.ts',
+            'contracts/**/*.test.ts',
+            'test/unit/**/*.test.ts',
+            'test/seed.test.ts',
+          ],
           environment: 'node',
         },
       },

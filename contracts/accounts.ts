@@ -60,9 +60,12 @@ export const CreateGrantBody = z
   })
   .superRefine((b, ctx) => {
     const scopes = Number(!!b.unitId) + Number(!!b.areaId);
-    if (b.role === 'admin' && scopes > 0) ctx.addIssue({ code: 'custom', message: 'Quyền quản trị áp dụng toàn hệ thống, không chọn phạm vi' });
-    if (b.role !== 'admin' && scopes !== 1) ctx.addIssue({ code: 'custom', message: 'Chọn đúng một phạm vi: một đơn vị hoặc một địa bàn' });
-    if (b.organizationCode && !b.areaId) ctx.addIssue({ code: 'custom', message: 'Chỉ chọn tổ chức khi phạm vi là một địa bàn' });
+    if (b.role === 'admin' && scopes > 0)
+      ctx.addIssue({ code: 'custom', message: 'Quyền quản trị áp dụng toàn hệ thống, không chọn phạm vi' });
+    if (b.role !== 'admin' && scopes !== 1)
+      ctx.addIssue({ code: 'custom', message: 'Chọn đúng một phạm vi: một đơn vị hoặc một địa bàn' });
+    if (b.organizationCode && !b.areaId)
+      ctx.addIssue({ code: 'custom', message: 'Chỉ chọn tổ chức khi phạm vi là một địa bàn' });
   });
 
 export const AccountIdParam = z.object({ id: z.string().min(1).max(64) });

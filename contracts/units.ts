@@ -35,7 +35,12 @@ export const UnitDetail = z.object({
       actorName: z.string().nullable(),
     }),
   ),
-  abilities: z.object({ update: z.boolean(), move: z.boolean(), merge: z.boolean(), createChild: z.boolean() }),
+  abilities: z.object({
+    update: z.boolean(),
+    move: z.boolean(),
+    merge: z.boolean(),
+    createChild: z.boolean(),
+  }),
 });
 
 const name = z
@@ -52,7 +57,11 @@ export const CreateUnitBody = z.object({
   difficultArea: z.boolean().default(false),
 });
 export const UpdateUnitBody = z
-  .object({ name: name.optional(), kind: z.enum(UNIT_KINDS).optional(), difficultArea: z.boolean().optional() })
+  .object({
+    name: name.optional(),
+    kind: z.enum(UNIT_KINDS).optional(),
+    difficultArea: z.boolean().optional(),
+  })
   .refine((b) => Object.keys(b).length > 0, 'Cần ít nhất một thay đổi');
 export const MoveUnitBody = z.object({ newParentId: z.number().int().positive() });
 export const MergeUnitBody = z.object({ targetUnitId: z.number().int().positive() });

@@ -10,11 +10,11 @@ import { createAuth } from './auth/auth';
 import { makeLockout } from './auth/lockout';
 import type { Db, DbKind } from './db/client';
 import { type Clock, systemClock } from './lib/clock';
+import { registerModules } from './modules';
+import { VERSION } from './modules/system/system.routes';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
 import { type RouteEntry, registerRoutePolicy } from './plugins/route-policy';
-import { registerModules } from './modules';
-import { VERSION } from './modules/system/system.routes';
 
 export interface AppDeps {
   db: Db;
@@ -64,8 +64,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'DoanHoi API', version: VERSION, description: 'API của DoanHoi. Mọi lỗi trả về { error: { code, message, details?, requestId } }.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'doanhoi.session_token' } } },
+      info: {
+        title: 'DoanHoi API',
+        version: VERSION,
+        description: 'API của DoanHoi. Mọi lỗi trả về { error: { code, message, details?, requestId } }.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'doanhoi.session_token' } },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -88,7 +94,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api') || request.method !== 'GET') {
         return reply.status(404).send({
-          error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu.', requestId: String(request.id) },
+          error: {
+            code: 'NOT_FOUND',
+            message: 'Không tìm thấy địa chỉ yêu cầu.',
+            requestId: String(request.id),
+          },
         });
       }
       return reply.sendFile('index.html');

@@ -19,7 +19,12 @@ async function main() {
   const print = (line: string) => process.stdout.write(`${line}\n`);
 
   if (config.DOANHOI_SEED === 'demo' && (await isEmpty(database.db))) {
-    await seedDemoProvince(database.db, createAuth({ db: database.db, secret: authSecret, baseURL: publicUrl }), config.DOANHOI_SEED_NUMBER, print);
+    await seedDemoProvince(
+      database.db,
+      createAuth({ db: database.db, secret: authSecret, baseURL: publicUrl }),
+      config.DOANHOI_SEED_NUMBER,
+      print,
+    );
   }
 
   const app = await buildApp({
@@ -38,7 +43,9 @@ async function main() {
   process.on('SIGINT', close);
   process.on('SIGTERM', close);
   await app.listen({ port: config.PORT, host: config.HOST });
-  print(`\nDoanHoi đang chạy tại ${publicUrl} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite, ${dataDir}` : 'PostgreSQL'})`);
+  print(
+    `\nDoanHoi đang chạy tại ${publicUrl} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite, ${dataDir}` : 'PostgreSQL'})`,
+  );
   if (config.DOANHOI_SEED === 'demo') print(demoLoginsText());
 }
 

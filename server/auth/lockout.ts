@@ -11,7 +11,10 @@ export function makeLockout(db: Db, clock: Clock) {
   return {
     /** The time until which the username is locked, or null. */
     async lockedUntil(username: string): Promise<Date | null> {
-      const [row] = await db.select().from(loginFailures).where(eq(loginFailures.username, username.toLowerCase()));
+      const [row] = await db
+        .select()
+        .from(loginFailures)
+        .where(eq(loginFailures.username, username.toLowerCase()));
       if (!row?.lockedUntil) return null;
       return row.lockedUntil > clock.now() ? row.lockedUntil : null;
     },

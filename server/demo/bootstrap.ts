@@ -7,7 +7,10 @@ import { DEMO_PASSWORD, PERSONAS, seedPersonas } from './personas';
 
 /** True when the database holds no units and no accounts yet. */
 export async function isEmpty(db: Db): Promise<boolean> {
-  const row = await one<{ n: number }>(db, sql`select (select count(*) from units)::int + (select count(*) from "user")::int as n`);
+  const row = await one<{ n: number }>(
+    db,
+    sql`select (select count(*) from units)::int + (select count(*) from "user")::int as n`,
+  );
   return (row?.n ?? 0) === 0;
 }
 
@@ -24,12 +27,14 @@ export async function seedDemoProvince(db: Db, auth: Auth, seedNumber: number, l
     },
   });
   await seedPersonas(db, auth);
-  log(`Đã tạo ${result.persons.toLocaleString('vi-VN')} người, ${result.memberships.toLocaleString('vi-VN')} lượt hội viên, ${result.units.toLocaleString('vi-VN')} đơn vị trong ${(result.elapsedMs / 1000).toFixed(1)} giây.`);
+  log(
+    `Đã tạo ${result.persons.toLocaleString('vi-VN')} người, ${result.memberships.toLocaleString('vi-VN')} lượt hội viên, ${result.units.toLocaleString('vi-VN')} đơn vị trong ${(result.elapsedMs / 1000).toFixed(1)} giây.`,
+  );
   return result;
 }
 
 /** The demo logins, printed at start (they are also listed in the README). */
 export function demoLoginsText(): string {
   const rows = PERSONAS.map((p) => `  ${p.username.padEnd(20)} ${p.description}`);
-  return ['Tài khoản mẫu (mật khẩu chung: ' + DEMO_PASSWORD + '):', ...rows].join('\n');
+  return [`Tài khoản mẫu (mật khẩu chung: ${DEMO_PASSWORD}):`, ...rows].join('\n');
 }

@@ -37,7 +37,15 @@ export class AppError extends Error {
 }
 
 /** "Not found" and "not yours" answer alike, so existence never leaks. */
-export const notFound = (what = 'Bản ghi') => new AppError('NOT_FOUND', `${what} không tồn tại hoặc bạn không có quyền xem.`);
-export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') => new AppError('FORBIDDEN', message);
+export const notFound = (what = 'Bản ghi') =>
+  new AppError('NOT_FOUND', `${what} không tồn tại hoặc bạn không có quyền xem.`);
+export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') =>
+  new AppError('FORBIDDEN', message);
 export const invalid = (message: string, details?: unknown) => new AppError('VALIDATION', message, details);
 export const conflict = (message: string, details?: unknown) => new AppError('CONFLICT', message, details);
+
+/** Narrows a value that must exist (e.g. a row just written); an internal error otherwise. */
+export function defined<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}

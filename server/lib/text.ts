@@ -32,7 +32,14 @@ export function splitName(fullName: string): { familyName: string; givenName: st
 // Vietnamese alphabet order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
 const LETTERS = 'aăâbcdđeêghiklmnoôơpqrstuưvxy';
 // Tone order used by Vietnamese dictionaries: none, huyền, hỏi, ngã, sắc, nặng.
-const TONES: Record<string, string> = { '': '0', '\u0300': '1', '\u0309': '2', '\u0303': '3', '\u0301': '4', '\u0323': '5' };
+const TONES: Record<string, string> = {
+  '': '0',
+  '\u0300': '1',
+  '\u0309': '2',
+  '\u0303': '3',
+  '\u0301': '4',
+  '\u0323': '5',
+};
 
 function letterKey(ch: string): string {
   const i = LETTERS.indexOf(ch);

@@ -35,7 +35,8 @@ const lockedMessage = (until: Date) =>
 
 async function forward(auth: Auth, request: FastifyRequest, reply: FastifyReply) {
   const url = new URL(request.url, `http://${request.headers.host ?? 'localhost'}`);
-  const body = request.body === undefined || request.method === 'GET' ? undefined : JSON.stringify(request.body);
+  const body =
+    request.body === undefined || request.method === 'GET' ? undefined : JSON.stringify(request.body);
   const headers = toHeaders(request);
   if (body !== undefined) headers.set('content-type', 'application/json');
   const res = await auth.handler(new Request(url, { method: request.method, headers, body }));
@@ -60,7 +61,10 @@ export function registerAuth(app: FastifyInstance, deps: { auth: Auth; db: Db; l
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== CSRF_VALUE) {
-      throw new AppError('CSRF', 'Yêu cầu bị từ chối vì thiếu dấu hiệu chống giả mạo (CSRF). Hãy tải lại trang.');
+      throw new AppError(
+        'CSRF',
+        'Yêu cầu bị từ chối vì thiếu dấu hiệu chống giả mạo (CSRF). Hãy tải lại trang.',
+      );
     }
     if (request.url.startsWith('/api/auth/')) return;
     const session = await auth.api.getSession({ headers: toHeaders(request) });
@@ -74,12 +78,18 @@ export function registerAuth(app: FastifyInstance, deps: { auth: Auth; db: Db; l
     schema: { hide: true },
     handler: async (request, reply) => {
       const isSignIn = request.url.startsWith('/api/auth/sign-in/');
-      const uname = isSignIn ? String((request.body as { username?: unknown } | undefined)?.username ?? '') : '';
+      const uname = isSignIn
+        ? String((request.body as { username?: unknown } | undefined)?.username ?? '')
+        : '';
       if (isSignIn && uname) {
         const until = await lockout.lockedUntil(uname);
         if (until) throw new AppError('ACCOUNT_LOCKED', lockedMessage(until));
-        const [u] = await db.select({ disabled: user.disabled }).from(user).where(eq(user.username, uname.toLowerCase()));
-        if (u?.disabled) throw new AppError('ACCOUNT_DISABLED', 'Tài khoản đã bị khoá. Hãy liên hệ quản trị viên.');
+        const [u] = await db
+          .select({ disabled: user.disabled })
+          .from(user)
+          .where(eq(user.username, uname.toLowerCase()));
+        if (u?.disabled)
+          throw new AppError('ACCOUNT_DISABLED', 'Tài khoản đã bị khoá. Hãy liên hệ quản trị viên.');
       }
       const { status, text } = await forward(auth, request, reply);
       if (isSignIn && uname) {

@@ -19,13 +19,23 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
-        field: [err.validationContext, ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : [])].join('.'),
+        field: [
+          err.validationContext,
+          ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : []),
+        ].join('.'),
         message: v.message,
       }));
       const fields = details.map((d) => d.field).join(', ');
       return reply
         .status(400)
-        .send(envelope('VALIDATION', `Dữ liệu không hợp lệ ở: ${fields}. Hãy kiểm tra và nhập lại.`, rid, details));
+        .send(
+          envelope(
+            'VALIDATION',
+            `Dữ liệu không hợp lệ ở: ${fields}. Hãy kiểm tra và nhập lại.`,
+            rid,
+            details,
+          ),
+        );
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err }, 'response serialization failed');
@@ -50,8 +60,6 @@ export function registerErrorHandling(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .status(404)
-      .send(envelope('NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.', String(request.id)));
+    reply.status(404).send(envelope('NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.', String(request.id)));
   });
 }

@@ -30,4 +30,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 };
 
 /** Actions that are not tied to a unit or area: a grant of the role anywhere is enough. */
-export const GLOBAL_ACTIONS: readonly Action[] = ['rules.read', 'rules.manage', 'account.manage', 'audit.read', 'area.read'];
+export const GLOBAL_ACTIONS: readonly Action[] = [
+  'rules.read',
+  'rules.manage',
+  'account.manage',
+  'audit.read',
+  'area.read',
+];

@@ -35,7 +35,10 @@ export function grantCovers(g: ResolvedGrant, subject: UnitSubject): boolean {
   if (g.role === 'admin' && g.unitPath === null && g.areaPath === null) return true;
   if (g.unitPath !== null) return isUnder(subject.path, g.unitPath);
   if (g.areaPath !== null) {
-    return isUnder(subject.areaPath, g.areaPath) && (g.organizationCode === null || g.organizationCode === subject.organizationCode);
+    return (
+      isUnder(subject.areaPath, g.areaPath) &&
+      (g.organizationCode === null || g.organizationCode === subject.organizationCode)
+    );
   }
   return false;
 }

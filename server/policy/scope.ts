@@ -13,7 +13,8 @@ export function unitScopeSql(actor: Actor, action: Action, unitAlias = 'u'): SQL
     if (g.role === 'admin' && g.unitPath === null && g.areaPath === null) return sql`true`;
     if (g.unitPath !== null) parts.push(sql`${u}.path <@ ${g.unitPath}::ltree`);
     else if (g.areaPath !== null) {
-      const org = g.organizationCode === null ? sql`true` : sql`${u}.organization_code = ${g.organizationCode}`;
+      const org =
+        g.organizationCode === null ? sql`true` : sql`${u}.organization_code = ${g.organizationCode}`;
       parts.push(
         sql`(${org} and exists (select 1 from areas sa where sa.id = ${u}.area_id and sa.path <@ ${g.areaPath}::ltree))`,
       );

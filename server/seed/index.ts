@@ -125,7 +125,7 @@ interface ScaleSpec {
 const SCALES: Record<SeedScale, ScaleSpec> = {
   tiny: { villages: () => 3, personsPerVillage: 50, onlyCommunes: TINY_COMMUNES },
   demo: { villages: (rng) => rng.int(6, 12), personsPerVillage: 48 },
-  province: { villages: (rng) => rng.int(26, 32), personsPerVillage: 185 },
+  province: { villages: (rng) => rng.int(26, 32), personsPerVillage: 210 },
 };
 
 // ---------- dates ----------

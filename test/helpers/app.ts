@@ -4,8 +4,8 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../server/app';
 import { createDatabase, type Database } from '../../server/db/client';
-import type { Clock } from '../../server/lib/clock';
 import { DEMO_PASSWORD } from '../../server/demo/personas';
+import type { Clock } from '../../server/lib/clock';
 import { pgUrl, TEMPLATE_DB, TEST_SECRET } from './template';
 
 export const CSRF = { 'x-requested-with': 'DoanHoi' };
@@ -37,14 +37,25 @@ export async function makeTestApp(opts: { clock?: Clock } = {}): Promise<TestApp
     const file = inject('templateFile');
     database = await createDatabase({ loadDataDir: new Blob([readFileSync(file)]) });
   }
-  const app = await buildApp({ db: database.db, dbKind: database.kind, authSecret: TEST_SECRET, clock: opts.clock, logLevel: process.env.TEST_LOG ?? 'silent' });
+  const app = await buildApp({
+    db: database.db,
+    dbKind: database.kind,
+    authSecret: TEST_SECRET,
+    clock: opts.clock,
+    logLevel: process.env.TEST_LOG ?? 'silent',
+  });
   await app.ready();
   const cookies = new Map<string, string>();
 
   async function cookie(username: string, password = DEMO_PASSWORD): Promise<string> {
     const cached = cookies.get(username);
     if (cached && password === DEMO_PASSWORD) return cached;
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in/username', headers: CSRF, payload: { username, password } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/username',
+      headers: CSRF,
+      payload: { username, password },
+    });
     if (res.statusCode !== 200) throw new Error(`sign-in ${username} failed: ${res.statusCode} ${res.body}`);
     const setCookie = [res.headers['set-cookie']].flat().filter(Boolean) as string[];
     const header = setCookie.map((c) => c.split(';')[0]).join('; ');
@@ -59,7 +70,12 @@ export async function makeTestApp(opts: { clock?: Clock } = {}): Promise<TestApp
     async as(username, method, url, body) {
       const headers: Record<string, string> = { ...CSRF };
       if (username) headers.cookie = await cookie(username);
-      return app.inject({ method: method as 'GET', url, headers, ...(body === undefined ? {} : { payload: body as object }) });
+      return app.inject({
+        method: method as 'GET',
+        url,
+        headers,
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
     },
     async close() {
       await app.close();

@@ -28,7 +28,11 @@ describe('GET /api/areas', () => {
     const items = await list('ubnd.thachkhe', 'q=thach khe');
     const tk = items.find((a) => a.name === 'Xã Thạch Khê');
     expect(tk).toMatchObject({ kind: 'xa', level: 2, active: true, validTo: null, successors: [] });
-    expect(tk?.formerAreas.map((f) => f.name).sort()).toEqual(['Xã Thạch Hải', 'Xã Thạch Khê', 'Xã Đỉnh Bàn']);
+    expect(tk?.formerAreas.map((f) => f.name).sort()).toEqual([
+      'Xã Thạch Hải',
+      'Xã Thạch Khê',
+      'Xã Đỉnh Bàn',
+    ]);
     expect(tk?.formerAreas.every((f) => f.whole)).toBe(true);
     expect(items.every((a) => a.active)).toBe(true);
   });
@@ -37,7 +41,12 @@ describe('GET /api/areas', () => {
     expect(await list('tinhdoan', 'q=Đỉnh Bàn')).toEqual([]);
     const former = await list('tinhdoan', 'q=dinh ban&includeFormer=true');
     expect(former).toHaveLength(1);
-    expect(former[0]).toMatchObject({ name: 'Xã Đỉnh Bàn', kind: 'former_commune', active: false, validTo: '2025-06-30' });
+    expect(former[0]).toMatchObject({
+      name: 'Xã Đỉnh Bàn',
+      kind: 'former_commune',
+      active: false,
+      validTo: '2025-06-30',
+    });
     expect(former[0]?.successors.map((s) => s.name)).toEqual(['Xã Thạch Khê']);
   });
 

@@ -8,7 +8,12 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const signIn = (username: string, password: string, headers: Record<string, string> = CSRF) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/sign-in/username', headers, payload: { username, password } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in/username',
+    headers,
+    payload: { username, password },
+  });
 
 describe('health and errors', () => {
   it('answers health with the database kind', async () => {
@@ -54,7 +59,8 @@ describe('sign-in', () => {
   });
 
   it('locks an account after 5 failed attempts, even with the right password then', async () => {
-    for (let i = 0; i < 4; i++) expect((await signIn('chihoi.thachkhe', 'wrong-password')).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await signIn('chihoi.thachkhe', 'wrong-password')).statusCode).toBe(401);
     const fifth = await signIn('chihoi.thachkhe', 'wrong-password');
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json().error.code).toBe('ACCOUNT_LOCKED');
@@ -62,7 +68,10 @@ describe('sign-in', () => {
     expect(right.statusCode).toBe(423);
     // An administrator's password reset unlocks it.
     const id = (await t.as('admin', 'GET', '/api/accounts?q=chihoi.thachkhe')).json().items[0].id;
-    expect((await t.as('admin', 'POST', `/api/accounts/${id}/reset-password`, { newPassword: 'MatKhauMoi123' })).statusCode).toBe(200);
+    expect(
+      (await t.as('admin', 'POST', `/api/accounts/${id}/reset-password`, { newPassword: 'MatKhauMoi123' }))
+        .statusCode,
+    ).toBe(200);
     expect((await signIn('chihoi.thachkhe', 'MatKhauMoi123')).statusCode).toBe(200);
   });
 
@@ -78,14 +87,26 @@ describe('sign-in', () => {
       method: 'POST',
       url: '/api/auth/change-password',
       headers: { ...CSRF, cookie },
-      payload: { currentPassword: 'DoanHoi@2026', newPassword: 'MatKhauRieng2026', revokeOtherSessions: true },
+      payload: {
+        currentPassword: 'DoanHoi@2026',
+        newPassword: 'MatKhauRieng2026',
+        revokeOtherSessions: true,
+      },
     });
     expect(change.statusCode).toBe(200);
     expect((await signIn('phunu.tinh', 'DoanHoi@2026')).statusCode).toBe(401);
     const fresh = await signIn('phunu.tinh', 'MatKhauRieng2026');
     expect(fresh.statusCode).toBe(200);
-    const freshCookie = [fresh.headers['set-cookie']].flat().map((c) => String(c).split(';')[0]).join('; ');
-    const out = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { ...CSRF, cookie: freshCookie }, payload: {} });
+    const freshCookie = [fresh.headers['set-cookie']]
+      .flat()
+      .map((c) => String(c).split(';')[0])
+      .join('; ');
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { ...CSRF, cookie: freshCookie },
+      payload: {},
+    });
     expect(out.statusCode).toBe(200);
     const after = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: freshCookie } });
     expect(after.statusCode).toBe(401);

@@ -234,7 +234,7 @@ CREATE INDEX "organization_rules_org_kind_idx" ON "organization_rules" USING btr
 CREATE INDEX "memberships_unit_status_idx" ON "memberships" USING btree ("unit_id","status");--> statement-breakpoint
 CREATE INDEX "memberships_person_idx" ON "memberships" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "persons_search_trgm" ON "persons" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "persons_sort_idx" ON "persons" USING btree ("sort_key");--> statement-breakpoint
+CREATE INDEX "persons_sort_idx" ON "persons" USING btree ("sort_key" collate "C");--> statement-breakpoint
 CREATE INDEX "persons_phone_idx" ON "persons" USING btree ("phone");--> statement-breakpoint
 CREATE INDEX "persons_national_id_idx" ON "persons" USING btree ("national_id") WHERE "persons"."national_id" is not null;--> statement-breakpoint
 CREATE INDEX "persons_home_area_idx" ON "persons" USING btree ("home_area_id");--> statement-breakpoint

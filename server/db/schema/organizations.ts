@@ -35,6 +35,9 @@ export const organizationRules = pgTable(
   },
   (t) => [
     index('organization_rules_org_kind_idx').on(t.organizationCode, t.kind, t.effectiveFrom),
-    check('organization_rules_period_chk', sql`${t.effectiveTo} is null or ${t.effectiveTo} > ${t.effectiveFrom}`),
+    check(
+      'organization_rules_period_chk',
+      sql`${t.effectiveTo} is null or ${t.effectiveTo} > ${t.effectiveFrom}`,
+    ),
   ],
 );

@@ -41,7 +41,7 @@ export const persons = pgTable(
   },
   (t) => [
     index('persons_search_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
-    index('persons_sort_idx').on(t.sortKey),
+    index('persons_sort_idx').on(sql`${t.sortKey} collate "C"`),
     index('persons_phone_idx').on(t.phone),
     index('persons_national_id_idx').on(t.nationalId).where(sql`${t.nationalId} is not null`),
     index('persons_home_area_idx').on(t.homeAreaId),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { ROLE_LABELS, type Role } from '../../../contracts/roles';
 import type { GrantView } from '../../../contracts/accounts';
+import { ROLE_LABELS, type Role } from '../../../contracts/roles';
 import type { DbOrTx } from '../../db/client';
 import { rows } from '../../db/query';
 
@@ -28,7 +28,10 @@ export async function grantsOf(db: DbOrTx, userIds: string[]): Promise<Map<strin
         left join units u on u.id = g.unit_id
         left join areas a on a.id = g.area_id
         left join organizations o on o.code = g.organization_code
-        where g.revoked_at is null and g.user_id in (${sql.join(userIds.map((id) => sql`${id}`), sql`, `)})
+        where g.revoked_at is null and g.user_id in (${sql.join(
+          userIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})
         order by g.id`,
   );
   for (const g of list) {

@@ -14,11 +14,19 @@ export function systemRoutes(deps: { kind: DbKind }) {
         config: { policy: 'public' },
         schema: {
           tags: ['system'],
-          response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }) },
+          response: {
+            200: z.object({
+              status: z.literal('ok'),
+              db: z.enum(['pglite', 'postgres']),
+              version: z.string(),
+            }),
+          },
         },
       },
       async () => ({ status: 'ok' as const, db: deps.kind, version: VERSION }),
     );
-    r.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
+    r.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
+      app.swagger(),
+    );
   };
 }

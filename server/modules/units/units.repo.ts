@@ -24,8 +24,15 @@ const UNIT_COLUMNS = sql`u.id, u.name, u.level, u.kind, u.organization_code as "
   u.difficult_area as "difficultArea", u.active, u.merged_into_id as "mergedIntoId"`;
 
 /** Units matching a condition, with their area. */
-export async function findUnits(db: DbOrTx, where: SQL, orderLimit: SQL = sql`order by u.name`): Promise<UnitRow[]> {
-  return rows<UnitRow>(db, sql`select ${UNIT_COLUMNS} from units u join areas a on a.id = u.area_id where ${where} ${orderLimit}`);
+export async function findUnits(
+  db: DbOrTx,
+  where: SQL,
+  orderLimit: SQL = sql`order by u.name`,
+): Promise<UnitRow[]> {
+  return rows<UnitRow>(
+    db,
+    sql`select ${UNIT_COLUMNS} from units u join areas a on a.id = u.area_id where ${where} ${orderLimit}`,
+  );
 }
 
 export async function findUnit(db: DbOrTx, id: number): Promise<UnitRow | undefined> {
@@ -33,7 +40,10 @@ export async function findUnit(db: DbOrTx, id: number): Promise<UnitRow | undefi
 }
 
 /** Child counts and active membership counts (whole subtree) for a set of units, in one query each. */
-export async function countsFor(db: DbOrTx, units: UnitRow[]): Promise<Map<number, { children: number; members: number }>> {
+export async function countsFor(
+  db: DbOrTx,
+  units: UnitRow[],
+): Promise<Map<number, { children: number; members: number }>> {
   const out = new Map<number, { children: number; members: number }>();
   if (units.length === 0) return out;
   const ids = units.map((r) => r.id);
@@ -41,16 +51,20 @@ export async function countsFor(db: DbOrTx, units: UnitRow[]): Promise<Map<numbe
     ids.map((id) => sql`${id}`),
     sql`, `,
   );
-  const children = await rows<{ id: number; n: number }>(db, 
+  const children = await rows<{ id: number; n: number }>(
+    db,
     sql`select parent_id as id, count(*)::int as n from units where parent_id in (${idList}) and active group by parent_id`,
   );
-  const members = await rows<{ id: number; n: number }>(db, sql`
+  const members = await rows<{ id: number; n: number }>(
+    db,
+    sql`
     select r.id, count(m.id)::int as n
     from units r
     join units s on s.path <@ r.path
     join memberships m on m.unit_id = s.id and m.status in ('active', 'transferring')
     where r.id in (${idList})
-    group by r.id`);
+    group by r.id`,
+  );
   for (const id of ids) out.set(id, { children: 0, members: 0 });
   for (const r of children) out.set(r.id, { children: r.n, members: 0 });
   for (const r of members) out.set(r.id, { children: out.get(r.id)?.children ?? 0, members: r.n });
@@ -58,10 +72,19 @@ export async function countsFor(db: DbOrTx, units: UnitRow[]): Promise<Map<numbe
 }
 
 export async function unitHistory(db: DbOrTx, unitId: number) {
-  const res = await rows<{ kind: string; before: unknown; after: unknown; at: Date | string; actorName: string | null }>(db, sql`
+  const res = await rows<{
+    kind: string;
+    before: unknown;
+    after: unknown;
+    at: Date | string;
+    actorName: string | null;
+  }>(
+    db,
+    sql`
     select e.kind, e.before, e.after, e.at, u.name as "actorName"
     from unit_events e left join "user" u on u.id = e.actor_user_id
-    where e.unit_id = ${unitId} order by e.at desc, e.id desc limit 100`);
+    where e.unit_id = ${unitId} order by e.at desc, e.id desc limit 100`,
+  );
   return res.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
 }
 

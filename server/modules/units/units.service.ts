@@ -1,10 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { CreateUnitBody, MergeUnitBody, MoveUnitBody, UpdateUnitBody, UnitSummary } from '../../../contracts/units';
+import type {
+  CreateUnitBody,
+  MergeUnitBody,
+  MoveUnitBody,
+  UnitSummary,
+  UpdateUnitBody,
+} from '../../../contracts/units';
 import type { Db } from '../../db/client';
 import { one, rows } from '../../db/query';
 import { type RequestContext, writeAudit } from '../../lib/audit';
-import { conflict, invalid, notFound } from '../../lib/errors';
+import { conflict, defined, invalid, notFound } from '../../lib/errors';
 import { unaccent } from '../../lib/text';
 import { assertCan, can } from '../../policy/policy';
 import { unitScopeSql } from '../../policy/scope';
@@ -18,8 +24,19 @@ const CHILD_LEVEL: Record<string, UnitSummary['level'] | null> = {
 };
 const UNIT = 'Đơn vị';
 
-const subject = (u: UnitRow) => ({ path: u.path, organizationCode: u.organizationCode, areaPath: u.areaPath });
-const snapshot = (u: UnitRow) => ({ name: u.name, parentId: u.parentId, path: u.path, kind: u.kind, difficultArea: u.difficultArea, active: u.active });
+const subject = (u: UnitRow) => ({
+  path: u.path,
+  organizationCode: u.organizationCode,
+  areaPath: u.areaPath,
+});
+const snapshot = (u: UnitRow) => ({
+  name: u.name,
+  parentId: u.parentId,
+  path: u.path,
+  kind: u.kind,
+  difficultArea: u.difficultArea,
+  active: u.active,
+});
 
 export function makeUnitsService({ db }: { db: Db }) {
   async function summaries(rows: UnitRow[]): Promise<UnitSummary[]> {
@@ -94,11 +111,20 @@ export function makeUnitsService({ db }: { db: Db }) {
         sql`order by length(u.name), u.name limit ${q.limit}`,
       );
       const parents = rows.length
-        ? await findUnits(db, sql`u.id in (${sql.join(rows.map((r) => sql`${r.parentId ?? 0}`), sql`, `)})`)
+        ? await findUnits(
+            db,
+            sql`u.id in (${sql.join(
+              rows.map((r) => sql`${r.parentId ?? 0}`),
+              sql`, `,
+            )})`,
+          )
         : [];
       const parentName = new Map(parents.map((p) => [p.id, p.name]));
       const items = await summaries(rows);
-      return items.map((i) => ({ ...i, parentName: i.parentId ? (parentName.get(i.parentId) ?? null) : null }));
+      return items.map((i) => ({
+        ...i,
+        parentName: i.parentId ? (parentName.get(i.parentId) ?? null) : null,
+      }));
     },
 
     async get(ctx: RequestContext, id: number) {
@@ -108,13 +134,16 @@ export function makeUnitsService({ db }: { db: Db }) {
       const ancestors = ancestorIds.length
         ? await findUnits(
             db,
-            sql`u.id in (${sql.join(ancestorIds.map((a) => sql`${a}`), sql`, `)}) and ${unitScopeSql(ctx.actor, 'unit.read', 'u')}`,
+            sql`u.id in (${sql.join(
+              ancestorIds.map((a) => sql`${a}`),
+              sql`, `,
+            )}) and ${unitScopeSql(ctx.actor, 'unit.read', 'u')}`,
             sql`order by nlevel(u.path)`,
           )
         : [];
       const canWrite = can(ctx.actor, 'unit.write', subject(u)) && u.active;
       return {
-        unit: { ...summary!, path: u.path, mergedIntoId: u.mergedIntoId },
+        unit: { ...defined(summary, 'unit summary'), path: u.path, mergedIntoId: u.mergedIntoId },
         ancestors: ancestors.map((a) => ({ id: a.id, name: a.name })),
         history: await unitHistory(db, id),
         abilities: {
@@ -131,21 +160,39 @@ export function makeUnitsService({ db }: { db: Db }) {
       const level = CHILD_LEVEL[parent.level];
       if (!level) throw invalid('Không thể tạo đơn vị con dưới một tổ/phân đoàn.');
       if (!parent.active) throw invalid('Đơn vị cha đã ngừng hoạt động hoặc đã hợp nhất.');
-      const area = await one<{ path: string }>(db, sql`select path::text as path from areas where id = ${body.areaId} and active`);
+      const area = await one<{ path: string }>(
+        db,
+        sql`select path::text as path from areas where id = ${body.areaId} and active`,
+      );
       if (!area) throw invalid('Địa bàn không tồn tại hoặc đã ngừng hiệu lực.', [{ field: 'areaId' }]);
       if (!(area.path === parent.areaPath || area.path.startsWith(`${parent.areaPath}.`))) {
-        throw invalid(`Địa bàn phải nằm trong địa bàn của đơn vị cha (${parent.areaName}).`, [{ field: 'areaId' }]);
+        throw invalid(`Địa bàn phải nằm trong địa bàn của đơn vị cha (${parent.areaName}).`, [
+          { field: 'areaId' },
+        ]);
       }
       return db.transaction(async (tx) => {
-        const ins = await one<{ id: number }>(tx, sql`
+        const ins = await one<{ id: number }>(
+          tx,
+          sql`
           insert into units (organization_code, level, kind, name, search_text, parent_id, path, area_id, difficult_area)
           values (${parent.organizationCode}, ${level}, ${body.kind}, ${body.name}, ${unaccent(body.name)}, ${parent.id}, '0', ${body.areaId}, ${body.difficultArea})
-          returning id`);
-        const id = ins!.id;
+          returning id`,
+        );
+        const id = defined(ins, 'inserted unit').id;
         await tx.execute(sql`update units set path = ${`${parent.path}.${id}`}::ltree where id = ${id}`);
-        const created = (await findUnit(tx, id))!;
-        await addUnitEvent(tx, { unitId: id, kind: 'created', after: snapshot(created), actorUserId: ctx.actor.userId });
-        await writeAudit(tx, ctx, { action: 'unit.create', entityType: 'unit', entityId: id, after: snapshot(created) });
+        const created = defined(await findUnit(tx, id), 'unit');
+        await addUnitEvent(tx, {
+          unitId: id,
+          kind: 'created',
+          after: snapshot(created),
+          actorUserId: ctx.actor.userId,
+        });
+        await writeAudit(tx, ctx, {
+          action: 'unit.create',
+          entityType: 'unit',
+          entityId: id,
+          after: snapshot(created),
+        });
         return { id };
       });
     },
@@ -158,10 +205,22 @@ export function makeUnitsService({ db }: { db: Db }) {
         await tx.execute(sql`update units set name = ${name}, search_text = ${unaccent(name)},
           kind = ${body.kind ?? u.kind}, difficult_area = ${body.difficultArea ?? u.difficultArea}, updated_at = now()
           where id = ${id}`);
-        const after = (await findUnit(tx, id))!;
+        const after = defined(await findUnit(tx, id), 'unit');
         const kind = body.name && body.name !== u.name ? 'renamed' : 'updated';
-        await addUnitEvent(tx, { unitId: id, kind, before: snapshot(u), after: snapshot(after), actorUserId: ctx.actor.userId });
-        await writeAudit(tx, ctx, { action: `unit.${kind === 'renamed' ? 'rename' : 'update'}`, entityType: 'unit', entityId: id, before: snapshot(u), after: snapshot(after) });
+        await addUnitEvent(tx, {
+          unitId: id,
+          kind,
+          before: snapshot(u),
+          after: snapshot(after),
+          actorUserId: ctx.actor.userId,
+        });
+        await writeAudit(tx, ctx, {
+          action: `unit.${kind === 'renamed' ? 'rename' : 'update'}`,
+          entityType: 'unit',
+          entityId: id,
+          before: snapshot(u),
+          after: snapshot(after),
+        });
         return { id };
       });
     },
@@ -170,9 +229,12 @@ export function makeUnitsService({ db }: { db: Db }) {
       const u = await writable(ctx, id);
       const parent = await writable(ctx, body.newParentId);
       if (u.level === 'province') throw invalid('Không thể chuyển đơn vị cấp tỉnh.');
-      if (parent.organizationCode !== u.organizationCode) throw invalid('Chỉ chuyển được trong cùng một tổ chức.');
-      if (CHILD_LEVEL[parent.level] !== u.level) throw invalid('Đơn vị cha mới không đúng cấp cho đơn vị này.');
-      if (parent.path === u.path || parent.path.startsWith(`${u.path}.`)) throw invalid('Không thể chuyển một đơn vị vào chính nó hoặc đơn vị con của nó.');
+      if (parent.organizationCode !== u.organizationCode)
+        throw invalid('Chỉ chuyển được trong cùng một tổ chức.');
+      if (CHILD_LEVEL[parent.level] !== u.level)
+        throw invalid('Đơn vị cha mới không đúng cấp cho đơn vị này.');
+      if (parent.path === u.path || parent.path.startsWith(`${u.path}.`))
+        throw invalid('Không thể chuyển một đơn vị vào chính nó hoặc đơn vị con của nó.');
       if (parent.id === u.parentId) throw conflict('Đơn vị đã ở dưới đơn vị cha này.');
       if (!parent.active) throw invalid('Đơn vị cha mới đã ngừng hoạt động.');
       return db.transaction(async (tx) => {
@@ -181,9 +243,21 @@ export function makeUnitsService({ db }: { db: Db }) {
             parent_id = case when id = ${id} then ${parent.id} else parent_id end,
             updated_at = now()
           where path <@ ${u.path}::ltree`);
-        const after = (await findUnit(tx, id))!;
-        await addUnitEvent(tx, { unitId: id, kind: 'moved', before: snapshot(u), after: snapshot(after), actorUserId: ctx.actor.userId });
-        await writeAudit(tx, ctx, { action: 'unit.move', entityType: 'unit', entityId: id, before: snapshot(u), after: snapshot(after) });
+        const after = defined(await findUnit(tx, id), 'unit');
+        await addUnitEvent(tx, {
+          unitId: id,
+          kind: 'moved',
+          before: snapshot(u),
+          after: snapshot(after),
+          actorUserId: ctx.actor.userId,
+        });
+        await writeAudit(tx, ctx, {
+          action: 'unit.move',
+          entityType: 'unit',
+          entityId: id,
+          before: snapshot(u),
+          after: snapshot(after),
+        });
         return { id };
       });
     },
@@ -199,17 +273,46 @@ export function makeUnitsService({ db }: { db: Db }) {
       if (!u.active || !target.active) throw invalid('Một trong hai đơn vị đã ngừng hoạt động.');
       if (u.level === 'province') throw invalid('Không thể hợp nhất đơn vị cấp tỉnh.');
       return db.transaction(async (tx) => {
-        const moved = await rows<{ id: number }>(tx, sql`update memberships set unit_id = ${target.id} where unit_id = ${id} returning id`);
-        const kids = await rows<{ id: number; path: string }>(tx, sql`select id, path::text as path from units where parent_id = ${id}`);
+        const moved = await rows<{ id: number }>(
+          tx,
+          sql`update memberships set unit_id = ${target.id} where unit_id = ${id} returning id`,
+        );
+        const kids = await rows<{ id: number; path: string }>(
+          tx,
+          sql`select id, path::text as path from units where parent_id = ${id}`,
+        );
         for (const k of kids) {
           await tx.execute(sql`update units set path = ${target.path}::ltree || subpath(path, nlevel(${k.path}::ltree) - 1),
             parent_id = case when id = ${k.id} then ${target.id} else parent_id end where path <@ ${k.path}::ltree`);
         }
-        await tx.execute(sql`update units set active = false, merged_into_id = ${target.id}, updated_at = now() where id = ${id}`);
-        const info = { mergedInto: { id: target.id, name: target.name }, memberships: moved.length, children: kids.length };
-        await addUnitEvent(tx, { unitId: id, kind: 'merged_into', before: snapshot(u), after: info, actorUserId: ctx.actor.userId });
-        await addUnitEvent(tx, { unitId: target.id, kind: 'merged_from', after: { from: { id: u.id, name: u.name }, memberships: moved.length }, actorUserId: ctx.actor.userId });
-        await writeAudit(tx, ctx, { action: 'unit.merge', entityType: 'unit', entityId: id, before: snapshot(u), after: info });
+        await tx.execute(
+          sql`update units set active = false, merged_into_id = ${target.id}, updated_at = now() where id = ${id}`,
+        );
+        const info = {
+          mergedInto: { id: target.id, name: target.name },
+          memberships: moved.length,
+          children: kids.length,
+        };
+        await addUnitEvent(tx, {
+          unitId: id,
+          kind: 'merged_into',
+          before: snapshot(u),
+          after: info,
+          actorUserId: ctx.actor.userId,
+        });
+        await addUnitEvent(tx, {
+          unitId: target.id,
+          kind: 'merged_from',
+          after: { from: { id: u.id, name: u.name }, memberships: moved.length },
+          actorUserId: ctx.actor.userId,
+        });
+        await writeAudit(tx, ctx, {
+          action: 'unit.merge',
+          entityType: 'unit',
+          entityId: id,
+          before: snapshot(u),
+          after: info,
+        });
         return { id: target.id, movedMemberships: moved.length, movedChildren: kids.length };
       });
     },

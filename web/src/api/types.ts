@@ -1,4 +1,7 @@
-/** Shapes of the server's JSON answers (mirror of contracts/; kept here until contracts are published). */
+/**
+ * Shapes of the server's JSON answers, mirroring contracts/*.ts (kept as plain types so the web bundle
+ * does not pull in zod). Units, areas, people, grants, rules and audit rows have numeric ids; users have string ids.
+ */
 
 export type Role =
   | 'admin'
@@ -20,12 +23,12 @@ export const ROLES: Role[] = [
 ];
 
 export interface Grant {
-  id: string;
+  id: number;
   role: Role;
   roleLabel: string;
   scopeLabel: string;
-  unitId: string | null;
-  areaId: string | null;
+  unitId: number | null;
+  areaId: number | null;
   organizationCode: string | null;
 }
 
@@ -47,7 +50,7 @@ export interface Organization {
 export type RuleKind = 'meeting_rhythm' | 'eligibility' | 'dues' | (string & {});
 
 export interface OrganizationRule {
-  id: string;
+  id: number;
   kind: RuleKind;
   unitKind: string | null;
   value: Record<string, unknown>;
@@ -59,11 +62,13 @@ export interface OrganizationRule {
 export type UnitLevel = 'province' | 'grassroots' | 'branch' | 'group';
 
 export interface UnitSummary {
-  id: string;
+  id: number;
   name: string;
   level: UnitLevel;
   kind: string;
   organizationCode: string;
+  parentId?: number | null;
+  areaId?: number | null;
   areaName: string | null;
   childCount: number;
   memberCount: number;
@@ -81,53 +86,65 @@ export interface UnitHistoryEntry {
 }
 
 export interface UnitDetail {
-  unit: UnitSummary & { areaId: string | null; parentId: string | null; path: string };
-  ancestors: { id: string; name: string }[];
+  unit: UnitSummary & {
+    areaId: number | null;
+    parentId: number | null;
+    path: string;
+    mergedIntoId?: number | null;
+  };
+  ancestors: { id: number; name: string }[];
   history: UnitHistoryEntry[];
   abilities: { update: boolean; move: boolean; merge: boolean; createChild: boolean };
 }
 
 export interface Area {
-  id: string;
+  id: number;
   code: string;
   name: string;
   kind: string;
   level: string;
   active: boolean;
   validTo: string | null;
-  successors: { id: string; name: string }[];
+  successors: { id: number; name: string }[];
 }
 
 export interface Membership {
   organizationCode: string;
-  unitId: string;
+  unitId: number;
   unitName: string;
   status: string;
   position: string | null;
 }
 
 export interface PersonSummary {
-  id: string;
+  id: number;
   fullName: string;
   familyName: string;
   givenName: string;
   birthDate: string | null;
   birthYear: number | null;
-  gender: 'M' | 'F';
+  gender: 'M' | 'F' | (string & {});
   phone: string | null;
+  awayFromHome?: boolean;
   memberships: Membership[];
 }
 
-export interface PersonDetail extends PersonSummary {
-  nationalId?: string | null;
-  religion?: string | null;
-  ethnicity?: string | null;
-  partyStatus?: string | null;
-  occupation?: string | null;
-  address?: string | null;
-  awayFromHome?: boolean | null;
-  sensitiveHidden?: boolean;
-  abilities?: { revealSensitive?: boolean; update?: boolean };
+export interface PersonDetail extends Omit<PersonSummary, 'memberships'> {
+  occupation: string | null;
+  education?: string | null;
+  homeAreaName?: string | null;
+  awayFromHome: boolean;
+  awayPlace?: string | null;
+  awaySince?: string | null;
+  awayContact?: string | null;
+  memberships: (Membership & { joinedOn?: string | null; leftOn?: string | null })[];
+  /** masked like '042*******89' unless revealed */
+  nationalId: string | null;
+  religion: string | null;
+  ethnicity: string | null;
+  partyStatus: string | null;
+  sensitiveHidden: boolean;
+  abilities: { revealSensitive: boolean };
 }
 
 export interface Page<T> {
@@ -149,7 +166,7 @@ export interface Account {
 }
 
 export interface AuditEntry {
-  id: string;
+  id: number;
   at: string;
   actorName: string | null;
   action: string;

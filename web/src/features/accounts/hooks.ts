@@ -40,8 +40,8 @@ export const useResetPassword = () =>
 
 export interface GrantBody {
   role: Role;
-  unitId?: string;
-  areaId?: string;
+  unitId?: number;
+  areaId?: number;
   organizationCode?: string;
 }
 
@@ -51,4 +51,4 @@ export const useAddGrant = () =>
   );
 
 export const useRemoveGrant = () =>
-  useAccountMutation((grantId: string) => api<unknown>(`/grants/${grantId}`, { method: 'DELETE' }));
+  useAccountMutation((grantId: number) => api<unknown>(`/grants/${grantId}`, { method: 'DELETE' }));

@@ -4,7 +4,7 @@ import { qk } from '../../api/keys';
 import type { PeoplePage, PersonDetail } from '../../api/types';
 
 export interface PeopleParams {
-  unitId: string;
+  unitId: number | null;
   q: string;
   page: number;
   pageSize: number;
@@ -20,9 +20,9 @@ export function usePeople(params: PeopleParams) {
 }
 
 /** Profile; `reveal` asks for unmasked sensitive fields (the server audits it). */
-export function usePerson(id: string | null, reveal: boolean) {
+export function usePerson(id: number | null, reveal: boolean) {
   return useQuery({
-    queryKey: qk.person(id ?? '', reveal),
+    queryKey: qk.person(id, reveal),
     queryFn: ({ signal }) =>
       api<PersonDetail>(`/people/${id}`, { query: reveal ? { reveal: 1 } : undefined, signal }),
     enabled: Boolean(id),

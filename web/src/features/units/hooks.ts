@@ -19,16 +19,16 @@ export function useUnitRoots(organization: string) {
   });
 }
 
-export function childrenQuery(id: string) {
+export function childrenQuery(id: number) {
   return {
     queryKey: qk.unitChildren(id),
     queryFn: ({ signal }: { signal: AbortSignal }) => api<UnitSummary[]>(`/units/${id}/children`, { signal }),
   };
 }
 
-export function useUnit(id: string | null) {
+export function useUnit(id: number | null) {
   return useQuery({
-    queryKey: qk.unit(id ?? ''),
+    queryKey: qk.unit(id),
     queryFn: ({ signal }) => api<UnitDetail>(`/units/${id}`, { signal }),
     enabled: Boolean(id),
   });
@@ -73,27 +73,27 @@ function useUnitMutation<TBody>(request: (body: TBody) => Promise<unknown>) {
 }
 
 export interface CreateUnitBody {
-  parentId: string;
+  parentId: number;
   name: string;
   kind: string;
-  areaId: string;
+  areaId: number;
   difficultArea: boolean;
 }
 
 export const useCreateUnit = () =>
-  useUnitMutation((body: CreateUnitBody) => api<{ id: string }>('/units', { method: 'POST', body }));
+  useUnitMutation((body: CreateUnitBody) => api<{ id: number }>('/units', { method: 'POST', body }));
 
-export const useUpdateUnit = (id: string) =>
+export const useUpdateUnit = (id: number) =>
   useUnitMutation((body: { name?: string; difficultArea?: boolean; kind?: string }) =>
     api<unknown>(`/units/${id}`, { method: 'PATCH', body }),
   );
 
-export const useMoveUnit = (id: string) =>
-  useUnitMutation((body: { newParentId: string }) =>
+export const useMoveUnit = (id: number) =>
+  useUnitMutation((body: { newParentId: number }) =>
     api<unknown>(`/units/${id}/move`, { method: 'POST', body }),
   );
 
-export const useMergeUnit = (id: string) =>
-  useUnitMutation((body: { targetUnitId: string }) =>
+export const useMergeUnit = (id: number) =>
+  useUnitMutation((body: { targetUnitId: number }) =>
     api<unknown>(`/units/${id}/merge`, { method: 'POST', body }),
   );

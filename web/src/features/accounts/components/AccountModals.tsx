@@ -4,7 +4,7 @@ import { errorMessage } from '../../../api/client';
 import type { Account } from '../../../api/types';
 import { useCreateAccount, useResetPassword } from '../hooks';
 
-const USERNAME = /^[a-z0-9._]{3,32}$/;
+const USERNAME = /^[a-z0-9._]{3,40}$/;
 
 interface CreateValues {
   username: string;

@@ -10,8 +10,8 @@ import { type GrantBody, useAddGrant } from '../hooks';
 interface Values {
   role: Role;
   scopeType: 'unit' | 'area';
-  unitId?: string;
-  areaId?: string;
+  unitId?: number;
+  areaId?: number;
   organizationCode?: string;
 }
 
@@ -21,14 +21,18 @@ export function AddGrantModal({ account, onClose }: { account: Account | null; o
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const scopeType = Form.useWatch('scopeType', form) ?? 'unit';
+  const role = Form.useWatch('role', form);
+  // Admin is system-wide: the server refuses a scope for it.
+  const needsScope = role !== 'admin';
   const orgs = useOrganizations();
   const add = useAddGrant();
 
   const submit = async () => {
     if (!account) return;
     const values = await form.validateFields();
-    const body: GrantBody =
-      values.scopeType === 'unit'
+    const body: GrantBody = !needsScope
+      ? { role: values.role }
+      : values.scopeType === 'unit'
         ? { role: values.role, unitId: values.unitId }
         : {
             role: values.role,
@@ -71,15 +75,17 @@ export function AddGrantModal({ account, onClose }: { account: Account | null; o
         >
           <Select options={ROLES.map((r) => ({ value: r, label: t(`accounts.roles.${r}`) }))} />
         </Form.Item>
-        <Form.Item label={t('accounts.scopeType')} name="scopeType">
-          <Radio.Group
-            options={[
-              { value: 'unit', label: t('accounts.scopeUnit') },
-              { value: 'area', label: t('accounts.scopeArea') },
-            ]}
-          />
-        </Form.Item>
-        {scopeType === 'unit' ? (
+        {needsScope && (
+          <Form.Item label={t('accounts.scopeType')} name="scopeType">
+            <Radio.Group
+              options={[
+                { value: 'unit', label: t('accounts.scopeUnit') },
+                { value: 'area', label: t('accounts.scopeArea') },
+              ]}
+            />
+          </Form.Item>
+        )}
+        {!needsScope ? null : scopeType === 'unit' ? (
           <Form.Item
             label={t('accounts.unit')}
             name="unitId"

@@ -1,10 +1,11 @@
 import { TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { qk } from '../../../api/keys';
 import { PageHeader } from '../../../app/PageHeader';
+import { SimpleList } from '../../../app/SimpleList';
 import { formatNumber } from '../../../lib/format';
 import { useMe } from '../../auth/hooks';
 
@@ -13,7 +14,7 @@ export default function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const counts = useQuery({
-    queryKey: qk.stats(''),
+    queryKey: qk.stats(null),
     queryFn: ({ signal }) => api<{ people: number; memberships: number }>('/stats/counts', { signal }),
   });
 
@@ -55,16 +56,14 @@ export default function HomePage() {
         {me.grants.length === 0 ? (
           <Empty description={t('home.noGrants')} />
         ) : (
-          <List
-            dataSource={me.grants}
-            rowKey="id"
+          <SimpleList
+            items={me.grants}
+            rowKey={(g) => String(g.id)}
             renderItem={(g) => (
-              <List.Item>
-                <List.Item.Meta
-                  title={<Tag color="blue">{g.roleLabel || t(`accounts.roles.${g.role}`)}</Tag>}
-                  description={g.scopeLabel}
-                />
-              </List.Item>
+              <>
+                <Tag color="blue">{g.roleLabel || t(`accounts.roles.${g.role}`)}</Tag>
+                <Typography.Text>{g.scopeLabel}</Typography.Text>
+              </>
             )}
           />
         )}

@@ -1,14 +1,15 @@
 import { EyeOutlined, LockOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Empty, List, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Empty, Skeleton, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatBirth } from '../../../lib/format';
+import { SimpleList } from '../../../app/SimpleList';
+import { formatBirth, formatDate } from '../../../lib/format';
 import { useIsMobile } from '../../../lib/useIsMobile';
 import { usePerson } from '../hooks';
 import { OrgTags } from './OrgTags';
 
 /** Person profile; sensitive fields are masked unless the actor reveals them (audited). */
-export function PersonDrawer({ personId, onClose }: { personId: string | null; onClose: () => void }) {
+export function PersonDrawer({ personId, onClose }: { personId: number | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const isMobile = useIsMobile();
@@ -74,11 +75,21 @@ export function PersonDrawer({ personId, onClose }: { personId: string | null; o
               },
               { key: 'phone', label: t('people.phone'), children: p.phone ?? '—' },
               { key: 'occupation', label: t('people.occupation'), children: p.occupation ?? '—' },
-              { key: 'address', label: t('people.address'), children: p.address ?? '—' },
+              { key: 'education', label: t('people.education'), children: p.education ?? '—' },
+              { key: 'home', label: t('people.address'), children: p.homeAreaName ?? '—' },
               {
                 key: 'away',
                 label: t('people.awayFromHome'),
-                children: p.awayFromHome ? t('common.yes') : t('common.no'),
+                children: p.awayFromHome
+                  ? [
+                      t('common.yes'),
+                      p.awayPlace,
+                      p.awaySince ? formatDate(p.awaySince) : null,
+                      p.awayContact,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')
+                  : t('common.no'),
               },
               { key: 'nationalId', label: t('people.nationalId'), children: sensitive(p.nationalId) },
               { key: 'ethnicity', label: t('people.ethnicity'), children: sensitive(p.ethnicity) },
@@ -89,22 +100,19 @@ export function PersonDrawer({ personId, onClose }: { personId: string | null; o
           <Typography.Title level={3} style={{ fontSize: 16, marginTop: 24 }}>
             {t('people.memberships')}
           </Typography.Title>
-          <List
-            size="small"
+          <SimpleList
             bordered
-            dataSource={p.memberships}
+            items={p.memberships}
             rowKey={(m) => `${m.organizationCode}-${m.unitId}`}
             renderItem={(m) => (
-              <List.Item>
+              <div>
+                <OrgTags memberships={[m]} />
+                <Typography.Text strong>{m.unitName}</Typography.Text>
                 <div>
-                  <OrgTags memberships={[m]} />
-                  <Typography.Text strong>{m.unitName}</Typography.Text>
-                  <div>
-                    <Tag color={m.status === 'active' ? 'green' : 'default'}>{statusLabel(t, m.status)}</Tag>
-                    {m.position && <Typography.Text type="secondary">{m.position}</Typography.Text>}
-                  </div>
+                  <Tag color={m.status === 'active' ? 'green' : 'default'}>{statusLabel(t, m.status)}</Tag>
+                  {m.position && <Typography.Text type="secondary">{m.position}</Typography.Text>}
                 </div>
-              </List.Item>
+              </div>
             )}
           />
         </>

@@ -13,24 +13,30 @@ import { OrgTags } from '../components/OrgTags';
 import { PersonDrawer } from '../components/PersonDrawer';
 import { usePeople } from '../hooks';
 
+/** Positive integer id from a query-string value, else null. */
+function toId(value: string | null): number | null {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
 /** "Hội viên / Đoàn viên": server-paginated list with search, unit filter and a profile drawer. */
 export default function PeoplePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const unitId = params.get('unitId') ?? '';
+  const unitId = toId(params.get('unitId'));
   const [q, setQ] = useState('');
   const debouncedQ = useDebounced(q.trim(), 350);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const [openId, setOpenId] = useState<string | null>(null);
-  const unit = useUnit(unitId || null);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const unit = useUnit(unitId);
   const people = usePeople({ unitId, q: debouncedQ, page, pageSize });
 
-  const setUnit = (id: string | null) => {
+  const setUnit = (id: number | null) => {
     setPage(1);
     setParams((prev) => {
       const next = new URLSearchParams(prev);
-      if (id) next.set('unitId', id);
+      if (id) next.set('unitId', String(id));
       else next.delete('unitId');
       return next;
     });
@@ -57,12 +63,14 @@ export default function PeoplePage() {
       key: 'birth',
       title: t('people.birth'),
       responsive: ['sm'],
+      onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (_, p) => formatBirth(p.birthDate, p.birthYear),
     },
     {
       key: 'gender',
       title: t('people.gender'),
       responsive: ['md'],
+      onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (_, p) => (p.gender === 'F' ? t('people.female') : t('people.male')),
     },
     { key: 'phone', title: t('people.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
@@ -104,7 +112,7 @@ export default function PeoplePage() {
             <UnitSelect
               aria-label={t('people.unitFilter')}
               placeholder={t('people.unitFilter')}
-              value={unitId || null}
+              value={unitId}
               initialLabel={unit.data?.unit.name}
               onChange={(id) => setUnit(id)}
               allowClear

@@ -133,7 +133,7 @@ export function AddRuleModal({ code, open, onClose, rules }: Props) {
             rules={[{ required: true, message: t('common.required') }]}
           >
             <Select
-              options={[1, 3, 6, 12].map((m) => ({
+              options={[1, 2, 3, 6, 12].map((m) => ({
                 value: m,
                 label: t(`rules.rhythm.m${m}` as 'rules.rhythm.m1'),
               }))}

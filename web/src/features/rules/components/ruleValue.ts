@@ -17,5 +17,14 @@ export function summarizeRule(t: TFunction, kind: string, value: Record<string, 
     if (typeof value.occupation === 'string' && value.occupation) parts.push(value.occupation);
     if (parts.length > 0) return parts.join(' · ');
   }
-  return JSON.stringify(value);
+  return flatten(value)
+    .map(([k, v]) => `${k}: ${typeof v === 'number' ? v.toLocaleString('vi-VN') : String(v)}`)
+    .join(' · ');
+}
+
+function flatten(value: unknown, prefix = ''): [string, unknown][] {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [[prefix, Array.isArray(value) ? JSON.stringify(value) : value]];
 }

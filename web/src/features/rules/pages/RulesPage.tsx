@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Table, type TableProps, Tag } from 'antd';
+import { Alert, Button, Card, Flex, Table, type TableProps, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,8 +37,21 @@ export default function RulesPage() {
           ? t(`units.kinds.${r.unitKind}` as 'units.kinds.school', { defaultValue: r.unitKind })
           : t('rules.allUnitKinds'),
     },
-    { key: 'value', title: t('rules.value'), render: (_, r) => summarizeRule(t, r.kind, r.value) },
-    { key: 'from', title: t('rules.effectiveFrom'), render: (_, r) => formatDate(r.effectiveFrom) },
+    {
+      key: 'value',
+      title: t('rules.value'),
+      render: (_, r) => (
+        <Tooltip title={<pre style={{ margin: 0, fontSize: 12 }}>{JSON.stringify(r.value, null, 2)}</pre>}>
+          <span style={{ wordBreak: 'break-word' }}>{summarizeRule(t, r.kind, r.value)}</span>
+        </Tooltip>
+      ),
+    },
+    {
+      key: 'from',
+      title: t('rules.effectiveFrom'),
+      render: (_, r) => formatDate(r.effectiveFrom),
+      width: 120,
+    },
     {
       key: 'to',
       title: t('rules.effectiveTo'),
@@ -81,7 +94,6 @@ export default function RulesPage() {
           loading={rules.isFetching || orgs.isPending}
           locale={{ emptyText: t('rules.empty') }}
           pagination={false}
-          scroll={{ x: 'max-content' }}
         />
       </Card>
       {code && (

@@ -6,8 +6,8 @@ import { useAreaSearch } from '../hooks';
 
 interface Props {
   id?: string;
-  value?: string | null;
-  onChange?: (value: string | null) => void;
+  value?: number | null;
+  onChange?: (value: number | null) => void;
   initialLabel?: string;
   allowClear?: boolean;
 }
@@ -34,7 +34,7 @@ export function AreaSelect({ id, value, onChange, initialLabel, allowClear }: Pr
       id={id}
       showSearch={{ filterOption: false, onSearch: setQ }}
       value={value ?? undefined}
-      onChange={(v: string | undefined) => onChange?.(v ?? null)}
+      onChange={(v: number | undefined) => onChange?.(v ?? null)}
       options={options}
       allowClear={allowClear}
       placeholder={t('units.areaPlaceholder')}

@@ -28,6 +28,13 @@ import { MergeModal, MoveModal } from './UnitMoveMergeModals';
 
 type Dialog = 'create' | 'rename' | 'move' | 'merge' | null;
 
+interface Props {
+  unitId: number | null;
+  onSelect: (id: number) => void;
+  /** Inside the phone drawer: no card chrome, the drawer shows the name. */
+  embedded?: boolean;
+}
+
 function describeChange(entry: UnitHistoryEntry): string {
   const show = (v: unknown): string => {
     if (v === null || v === undefined) return '';
@@ -42,13 +49,7 @@ function describeChange(entry: UnitHistoryEntry): string {
 }
 
 /** Details of the selected unit with the actions its abilities allow. */
-export function UnitDetailPanel({
-  unitId,
-  onSelect,
-}: {
-  unitId: string | null;
-  onSelect: (id: string) => void;
-}) {
+export function UnitDetailPanel({ unitId, onSelect, embedded = false }: Props) {
   const { t, i18n } = useTranslation();
   const detail = useUnit(unitId);
   const orgs = useOrganizations();
@@ -83,10 +84,13 @@ export function UnitDetailPanel({
 
   return (
     <Card
+      variant={embedded ? 'borderless' : 'outlined'}
       title={
-        <Typography.Title level={2} style={{ fontSize: 18, margin: 0, whiteSpace: 'normal' }}>
-          {unit.name}
-        </Typography.Title>
+        embedded ? undefined : (
+          <Typography.Title level={2} style={{ fontSize: 18, margin: 0, whiteSpace: 'normal' }}>
+            {unit.name}
+          </Typography.Title>
+        )
       }
       aria-label={unit.name}
     >
@@ -114,9 +118,8 @@ export function UnitDetailPanel({
         {!unit.active && <Tag>{t('units.inactive')}</Tag>}
       </Flex>
       <Descriptions
-        column={{ xs: 1, sm: 2 }}
+        column={{ xs: 1, sm: 2, lg: 1, xl: 2 }}
         size="small"
-        bordered
         items={[
           { key: 'org', label: t('units.organization'), children: orgName },
           { key: 'level', label: t('units.level'), children: t(`units.levels.${unit.level}`) },

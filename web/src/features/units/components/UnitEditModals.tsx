@@ -16,7 +16,7 @@ interface ModalProps {
 interface CreateValues {
   name: string;
   kind: string;
-  areaId: string;
+  areaId: number;
   difficultArea: boolean;
 }
 

@@ -16,7 +16,7 @@ interface ModalProps {
 export function MoveModal({ detail, open, onClose }: ModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ newParentId: string }>();
+  const [form] = Form.useForm<{ newParentId: number }>();
   const move = useMoveUnit(detail.unit.id);
   const exclude = [detail.unit.id, ...(detail.unit.parentId ? [detail.unit.parentId] : [])];
 
@@ -60,7 +60,7 @@ export function MoveModal({ detail, open, onClose }: ModalProps) {
 export function MergeModal({ detail, open, onClose }: ModalProps) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const [form] = Form.useForm<{ targetUnitId: string }>();
+  const [form] = Form.useForm<{ targetUnitId: number }>();
   const [targetName, setTargetName] = useState('');
   const merge = useMergeUnit(detail.unit.id);
   const names = { source: detail.unit.name, target: targetName };

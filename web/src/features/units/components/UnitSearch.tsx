@@ -1,7 +1,8 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Input, List, Spin, Typography } from 'antd';
+import { Input, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SimpleList } from '../../../app/SimpleList';
 import { useDebounced } from '../../../lib/useDebounced';
 import { useUnitSearch } from '../hooks';
 import { UnitTitle } from './UnitTitle';
@@ -20,7 +21,7 @@ const resultButton: React.CSSProperties = {
 };
 
 /** Debounced server search; a click on a result selects that unit in the tree. */
-export function UnitSearch({ organization, onPick }: { organization: string; onPick: (id: string) => void }) {
+export function UnitSearch({ organization, onPick }: { organization: string; onPick: (id: number) => void }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const debounced = useDebounced(q, 350);
@@ -43,31 +44,29 @@ export function UnitSearch({ organization, onPick }: { organization: string; onP
           {search.isFetching && !search.data ? (
             <Spin size="small" />
           ) : (
-            <List
-              size="small"
+            <SimpleList
               bordered
               style={{ maxHeight: 280, overflowY: 'auto' }}
-              dataSource={search.data?.items ?? []}
-              locale={{ emptyText: t('units.noResults') }}
+              items={search.data?.items ?? []}
+              rowKey={(u) => String(u.id)}
+              empty={t('units.noResults')}
               renderItem={(u) => (
-                <List.Item>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      onPick(u.id);
-                      setQ('');
-                    }}
-                    style={resultButton}
-                  >
-                    <UnitTitle unit={u} />
-                    {u.parentName && (
-                      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                        {u.parentName}
-                        {u.areaName ? ` · ${u.areaName}` : ''}
-                      </Typography.Text>
-                    )}
-                  </button>
-                </List.Item>
+                <button
+                  type="button"
+                  onClick={() => {
+                    onPick(u.id);
+                    setQ('');
+                  }}
+                  style={resultButton}
+                >
+                  <UnitTitle unit={u} />
+                  {u.parentName && (
+                    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                      {u.parentName}
+                      {u.areaName ? ` · ${u.areaName}` : ''}
+                    </Typography.Text>
+                  )}
+                </button>
               )}
             />
           )}

@@ -6,11 +6,11 @@ import { useUnitSearch } from '../hooks';
 
 interface Props {
   id?: string;
-  value?: string | null;
-  onChange?: (value: string | null, label?: string) => void;
+  value?: number | null;
+  onChange?: (value: number | null, label?: string) => void;
   organization?: string;
   /** Units that may not be chosen (e.g. the unit itself). */
-  exclude?: string[];
+  exclude?: number[];
   /** Label for the current value before any search (e.g. from the URL). */
   initialLabel?: string;
   allowClear?: boolean;
@@ -43,7 +43,7 @@ export function UnitSelect(props: Props) {
       aria-label={props['aria-label']}
       showSearch={{ filterOption: false, onSearch: setQ }}
       value={props.value ?? undefined}
-      onChange={(value: string | undefined, option) => {
+      onChange={(value: number | undefined, option) => {
         const label = option && !Array.isArray(option) ? String(option.label) : undefined;
         props.onChange?.(value ?? null, label);
       }}

@@ -7,26 +7,26 @@ import { formatNumber } from '../../../lib/format';
 export function UnitTitle({ unit }: { unit: UnitSummary }) {
   const { t } = useTranslation();
   return (
-    <span style={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: 6 }}>
-      <span style={{ textDecoration: unit.active ? undefined : 'line-through' }}>{unit.name}</span>
-      <Tooltip
-        title={t('units.memberCount', { count: unit.memberCount, formatted: formatNumber(unit.memberCount) })}
-      >
+    <span>
+      <span style={{ textDecoration: unit.active ? undefined : 'line-through', marginInlineEnd: 6 }}>
+        {unit.name}
+      </span>
+      <Tooltip title={t('units.memberCount', { n: formatNumber(unit.memberCount) })}>
         <Tag
           color="blue"
           variant="filled"
-          style={{ marginInlineEnd: 0, borderRadius: 10 }}
-          aria-label={t('units.memberCount', { count: unit.memberCount })}
+          style={{ marginInlineEnd: 4, borderRadius: 10 }}
+          aria-label={t('units.memberCount', { n: formatNumber(unit.memberCount) })}
         >
           {formatNumber(unit.memberCount)}
         </Tag>
       </Tooltip>
       {unit.difficultArea && (
-        <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+        <Tag color="orange" style={{ marginInlineEnd: 4 }}>
           {t('units.difficultArea')}
         </Tag>
       )}
-      {!unit.active && <Tag style={{ marginInlineEnd: 0 }}>{t('units.inactive')}</Tag>}
+      {!unit.active && <Tag style={{ marginInlineEnd: 4 }}>{t('units.inactive')}</Tag>}
     </span>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Col, Row } from 'antd';
+import { Card, Col, Drawer, Row } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -16,11 +16,11 @@ export default function UnitsPage() {
   const isMobile = useIsMobile();
   const [params, setParams] = useSearchParams();
   const organization = params.get('org') ?? '';
-  const selectedId = params.get('unit');
-  const [expanded, setExpanded] = useState<string[]>([]);
+  const unitParam = Number(params.get('unit'));
+  const selectedId = Number.isInteger(unitParam) && unitParam > 0 ? unitParam : null;
+  const [expanded, setExpanded] = useState<number[]>([]);
   const detail = useUnit(selectedId);
-  const revealedFor = useRef<string | null>(null);
-  const detailRef = useRef<HTMLDivElement>(null);
+  const revealedFor = useRef<number | null>(null);
 
   const setParam = (key: string, value: string | null) => {
     setParams(
@@ -34,10 +34,7 @@ export default function UnitsPage() {
     );
   };
 
-  const select = (id: string) => {
-    setParam('unit', id);
-    if (isMobile) detailRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  };
+  const select = (id: number) => setParam('unit', String(id));
 
   // When a unit is selected from search or a breadcrumb, open its ancestors so it shows in the tree.
   useEffect(() => {
@@ -76,12 +73,23 @@ export default function UnitsPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} lg={14}>
-          <div ref={detailRef} style={{ scrollMarginTop: 72 }}>
+        {!isMobile && (
+          <Col xs={24} lg={14}>
             <UnitDetailPanel unitId={selectedId} onSelect={select} />
-          </div>
-        </Col>
+          </Col>
+        )}
       </Row>
+      {isMobile && (
+        <Drawer
+          open={Boolean(selectedId)}
+          onClose={() => setParam('unit', null)}
+          size="100%"
+          title={detail.data?.unit.name ?? t('units.title')}
+          styles={{ body: { padding: 0 } }}
+        >
+          <UnitDetailPanel unitId={selectedId} onSelect={select} embedded />
+        </Drawer>
+      )}
     </>
   );
 }

@@ -1,0 +1,286 @@
+/**
+ * The authorization matrix: walks every /api route the running server registered and proves, for each,
+ * that no session → 401, a role without the permission → 403, an actor outside the scope → 404 (or sees
+ * nothing of it), and an actor inside the scope → success. A new route without an entry here fails.
+ */
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../contracts/roles';
+import { makeTestApp, type TestApp } from '../helpers/app';
+import { refs } from '../helpers/fixtures';
+
+type Fx = Awaited<ReturnType<typeof fixtures>>;
+interface Case {
+  /** who may call it at all: roles, or public / any signed-in user */
+  allowed: Role[] | 'public' | 'signed-in';
+  inside: string;
+  /** a persona whose role is allowed but whose scope does not contain the subject */
+  outside?: string;
+  url: (f: Fx) => string;
+  body?: (f: Fx) => unknown;
+  status?: number;
+  /** for lists: what the outside persona must not see (instead of a 404) */
+  outsideSees?: (res: LightMyRequestResponse, f: Fx) => boolean;
+}
+
+const PERSONAS: Record<string, Role> = {
+  admin: 'admin',
+  tinhdoan: 'province_officer',
+  'phunu.tinh': 'province_officer',
+  'doan.thachkhe': 'grassroots_officer',
+  'doan.camxuyen': 'grassroots_officer',
+  'phunu.thachkhe': 'grassroots_officer',
+  'bithu.thachkhe': 'branch_head',
+  'chihoi.thachkhe': 'branch_head',
+  'giamsat.tinh': 'supervisor',
+  'dangu.thachkhe': 'supervisor',
+  'ubnd.thachkhe': 'respondent',
+  'doanvien.thachkhe': 'member',
+};
+const READERS: Role[] = ['admin', 'province_officer', 'grassroots_officer', 'branch_head', 'supervisor'];
+const WRITERS: Role[] = ['admin', 'province_officer', 'grassroots_officer'];
+const ADMIN: Role[] = ['admin'];
+const ALL: Role[] = [
+  'admin',
+  'province_officer',
+  'grassroots_officer',
+  'branch_head',
+  'supervisor',
+  'respondent',
+  'member',
+];
+const hasId = (res: LightMyRequestResponse, id: number) => JSON.stringify(res.json()).includes(`"id":${id},`);
+
+const CASES: Record<string, Case> = {
+  'GET /api/health': { allowed: 'public', inside: 'admin', url: () => '/api/health' },
+  'GET /api/openapi.json': { allowed: 'public', inside: 'admin', url: () => '/api/openapi.json' },
+  'GET /api/me': { allowed: 'signed-in', inside: 'doanvien.thachkhe', url: () => '/api/me' },
+  'GET /api/units/roots': {
+    allowed: READERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: () => '/api/units/roots',
+    outsideSees: (res, f) => hasId(res, f.doanTK),
+  },
+  'GET /api/units': {
+    allowed: READERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: () => '/api/units?q=thach%20khe',
+    outsideSees: (res) => res.json().items.length > 0,
+  },
+  'GET /api/units/:id': {
+    allowed: READERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/units/${f.doanTK}`,
+  },
+  'GET /api/units/:id/children': {
+    allowed: READERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/units/${f.branchA}/children`,
+  },
+  'POST /api/units': {
+    allowed: WRITERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: () => '/api/units',
+    status: 201,
+    body: (f) => ({ parentId: f.doanTK, name: 'Chi đoàn Ma Trận', kind: 'residential', areaId: f.villageTK }),
+  },
+  'PATCH /api/units/:id': {
+    allowed: WRITERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/units/${f.branchA}`,
+    body: () => ({ name: 'Chi đoàn Đổi Tên' }),
+  },
+  'POST /api/units/:id/move': {
+    allowed: WRITERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/units/${f.group}/move`,
+    body: (f) => ({ newParentId: f.branchB }),
+  },
+  'POST /api/units/:id/merge': {
+    allowed: WRITERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/units/${f.mergeFrom}/merge`,
+    body: (f) => ({ targetUnitId: f.mergeInto }),
+  },
+  'GET /api/accounts': { allowed: ADMIN, inside: 'admin', url: () => '/api/accounts' },
+  'POST /api/accounts': {
+    allowed: ADMIN,
+    inside: 'admin',
+    url: () => '/api/accounts',
+    status: 201,
+    body: () => ({ username: 'matran.moi', name: 'Tài Khoản Mới', password: 'MatKhau2026' }),
+  },
+  'PATCH /api/accounts/:id': {
+    allowed: ADMIN,
+    inside: 'admin',
+    url: (f) => `/api/accounts/${f.memberUser}`,
+    body: () => ({ name: 'Đoàn Viên Đổi Tên' }),
+  },
+  'POST /api/accounts/:id/reset-password': {
+    allowed: ADMIN,
+    inside: 'admin',
+    url: (f) => `/api/accounts/${f.memberUser}/reset-password`,
+    body: () => ({ newPassword: 'MatKhauMoi2026' }),
+  },
+  'POST /api/accounts/:id/grants': {
+    allowed: ADMIN,
+    inside: 'admin',
+    url: (f) => `/api/accounts/${f.memberUser}/grants`,
+    status: 201,
+    body: (f) => ({ role: 'branch_head', unitId: f.branchB }),
+  },
+  'DELETE /api/grants/:id': { allowed: ADMIN, inside: 'admin', url: (f) => `/api/grants/${f.grantToRevoke}` },
+  'GET /api/organizations': { allowed: ALL, inside: 'doanvien.thachkhe', url: () => '/api/organizations' },
+  'GET /api/organizations/:code/rules': {
+    allowed: ALL,
+    inside: 'bithu.thachkhe',
+    url: () => '/api/organizations/DOAN/rules',
+  },
+  'POST /api/organizations/:code/rules': {
+    allowed: ADMIN,
+    inside: 'admin',
+    url: () => '/api/organizations/NCT/rules',
+    status: 201,
+    body: () => ({
+      kind: 'meeting_rhythm',
+      value: { months: 3 },
+      effectiveFrom: '2027-01-01',
+      source: 'Ma trận',
+    }),
+  },
+  'GET /api/areas': {
+    allowed: ['admin', 'province_officer', 'grassroots_officer', 'branch_head', 'supervisor', 'respondent'],
+    inside: 'ubnd.thachkhe',
+    url: () => '/api/areas?q=thach',
+  },
+  'GET /api/areas/:id': {
+    allowed: ['admin', 'province_officer', 'grassroots_officer', 'branch_head', 'supervisor', 'respondent'],
+    inside: 'ubnd.thachkhe',
+    url: (f) => `/api/areas/${f.villageTK}`,
+  },
+  'GET /api/people': {
+    allowed: READERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/people?unitId=${f.doanTK}`,
+  },
+  'GET /api/people/:id': {
+    allowed: READERS,
+    inside: 'dangu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/people/${f.personTK}`,
+  },
+  'GET /api/stats/counts': {
+    allowed: READERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/stats/counts?unitId=${f.branchA}`,
+  },
+  'GET /api/audit': { allowed: ADMIN, inside: 'admin', url: () => '/api/audit' },
+};
+
+let t: TestApp;
+let f: Fx;
+
+async function fixtures(app: TestApp) {
+  const r = await refs(app.database.db);
+  const [a, b] = await r.branches(r.doanTK);
+  const mk = async (parentId: number, name: string, areaId: number) => {
+    const res = await app.as('admin', 'POST', '/api/units', { parentId, name, kind: 'residential', areaId });
+    expect(res.statusCode).toBe(201);
+    return res.json().id as number;
+  };
+  // A dedicated account takes the account-management writes, so no persona's rights change mid-test.
+  const created = await app.as('admin', 'POST', '/api/accounts', {
+    username: 'matran.fixture',
+    name: 'Tài Khoản Thử',
+    password: 'MatKhau2026',
+  });
+  const memberUser = created.json().id as string;
+  const grant = await app.as('admin', 'POST', `/api/accounts/${memberUser}/grants`, {
+    role: 'branch_head',
+    unitId: a!.id,
+  });
+  return {
+    doanTK: r.doanTK,
+    branchA: a!.id,
+    branchB: b!.id,
+    villageTK: a!.areaId,
+    group: await mk(a!.id, 'Phân đoàn 1', a!.areaId),
+    mergeFrom: await mk(r.doanTK, 'Chi đoàn Sáp Nhập A', a!.areaId),
+    mergeInto: await mk(r.doanTK, 'Chi đoàn Sáp Nhập B', a!.areaId),
+    memberUser,
+    grantToRevoke: grant.json().id as number,
+    personTK: await r.personIn(r.doanTK),
+  };
+}
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  f = await fixtures(t);
+});
+afterAll(async () => t.close());
+
+describe('authorization matrix', () => {
+  it('covers every /api route the server registered, and nothing stale', () => {
+    const registered = t.app.routeCatalog
+      .filter((r) => r.url !== '/api/auth/*')
+      .map((r) => `${r.method} ${r.url}`);
+    expect(registered.filter((k) => !(k in CASES))).toEqual([]);
+    expect(Object.keys(CASES).filter((k) => !registered.includes(k))).toEqual([]);
+    // The better-auth endpoints are the one declared public catch-all.
+    expect(
+      t.app.routeCatalog.filter((r) => r.url === '/api/auth/*').every((r) => r.policy === 'public'),
+    ).toBe(true);
+  });
+
+  it('answers every route × role as the policy says', async () => {
+    let cases = 0;
+    const fail: string[] = [];
+    const check = (label: string, ok: boolean) => {
+      cases++;
+      if (!ok) fail.push(label);
+    };
+    // Refusals first: none of them may change anything the successes rely on.
+    for (const [key, c] of Object.entries(CASES)) {
+      const [method] = key.split(' ');
+      const url = c.url(f);
+      const body = c.body?.(f);
+      const anon = await t.as(null, method!, url, body);
+      check(
+        `${key} anonymous → ${anon.statusCode}`,
+        c.allowed === 'public' ? anon.statusCode === 200 : anon.statusCode === 401,
+      );
+      if (c.allowed === 'public' || c.allowed === 'signed-in') continue;
+      for (const [persona, role] of Object.entries(PERSONAS)) {
+        if ((c.allowed as Role[]).includes(role)) continue;
+        const res = await t.as(persona, method!, url, body);
+        check(`${key} as ${persona} (${role}) → ${res.statusCode}, expected 403`, res.statusCode === 403);
+      }
+      if (c.outside) {
+        const res = await t.as(c.outside, method!, url, body);
+        const ok = c.outsideSees ? res.statusCode === 200 && !c.outsideSees(res, f) : res.statusCode === 404;
+        check(`${key} as ${c.outside} (out of scope) → ${res.statusCode}`, ok);
+      }
+    }
+    for (const [key, c] of Object.entries(CASES)) {
+      const [method] = key.split(' ');
+      const res = await t.as(c.inside, method!, c.url(f), c.body?.(f));
+      const ok = res.statusCode === (c.status ?? 200) && (!c.outsideSees || c.outsideSees(res, f));
+      check(
+        `${key} as ${c.inside} (in scope) → ${res.statusCode} ${res.statusCode >= 400 ? res.body : ''}`,
+        ok,
+      );
+    }
+    console.log(`authorization matrix: ${cases} route × role cases over ${Object.keys(CASES).length} routes`);
+    expect(fail).toEqual([]);
+  });
+});
