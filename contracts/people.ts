@@ -77,4 +77,9 @@ export const StatsCountsQuery = z.object({
   unitId: z.coerce.number().int().positive().optional(),
   organization: z.string().trim().max(20).optional(),
 });
-export const StatsCounts = z.object({ people: z.number(), memberships: z.number() });
+export const StatsCounts = z.object({
+  people: z.number(),
+  memberships: z.number(),
+  /** live memberships per organization, in the same scope */
+  byOrganization: z.array(z.object({ organizationCode: z.string(), memberships: z.number() })),
+});

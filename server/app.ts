@@ -51,7 +51,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', String(request.id));
   });
 
-  registerErrorHandling(app);
+  const serveWeb = !!deps.webDir && existsSync(join(deps.webDir, 'index.html'));
+  registerErrorHandling(app, { spaFallback: serveWeb });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -88,21 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuth(app, { auth, db: deps.db, lockout });
   await registerModules(app, { db: deps.db, dbKind: deps.dbKind, auth, clock, lockout });
 
-  if (deps.webDir && existsSync(join(deps.webDir, 'index.html'))) {
+  if (serveWeb && deps.webDir) {
     await app.register(fastifyStatic, { root: deps.webDir, wildcard: false });
-    // Client-side routes fall back to index.html; unknown /api paths keep the JSON 404.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api') || request.method !== 'GET') {
-        return reply.status(404).send({
-          error: {
-            code: 'NOT_FOUND',
-            message: 'Không tìm thấy địa chỉ yêu cầu.',
-            requestId: String(request.id),
-          },
-        });
-      }
-      return reply.sendFile('index.html');
-    });
   }
   return app;
 }

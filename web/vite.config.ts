@@ -13,7 +13,15 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: apiTarget, changeOrigin: false },
+      '/api': {
+        target: apiTarget,
+        // better-auth checks Origin against its base URL; in dev the browser's origin is Vite's.
+        configure: (proxy) => {
+          proxy.on('proxyReq', (req) => {
+            if (req.getHeader('origin')) req.setHeader('origin', apiTarget);
+          });
+        },
+      },
     },
   },
 });

@@ -5,7 +5,7 @@
  * commune's Đoàn. The floor is one hand-written aggregate per question.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { one } from '../../server/db/query';
+import { one, rows } from '../../server/db/query';
 import { makePeopleService } from '../../server/modules/people/people.service';
 import { adminActor, areaActor, communeRefs, ctxFor, unitActor } from '../lib/actors';
 import { type BenchContext, defineScenario } from '../lib/scenario';
@@ -23,17 +23,20 @@ async function setup({ db }: BenchContext) {
 }
 
 /** Live memberships and distinct people among memberships whose unit satisfies `units` (a set of unit ids). */
-async function floorCount(
-  db: BenchContext['db'],
-  units: SQL | null,
-): Promise<{ people: number; memberships: number }> {
+async function floorCount(db: BenchContext['db'], units: SQL | null) {
   const inUnits = units ? sql`and m.unit_id in (${units})` : sql``;
   const r = await one<{ people: number; memberships: number }>(
     db,
     sql`select count(distinct m.person_id)::int as people, count(*)::int as memberships
       from memberships m where m.status in ('active', 'transferring') ${inUnits}`,
   );
-  return r ?? { people: 0, memberships: 0 };
+  const byOrganization = await rows<{ organizationCode: string; memberships: number }>(
+    db,
+    sql`select m.organization_code as "organizationCode", count(*)::int as memberships
+      from memberships m where m.status in ('active', 'transferring') ${inUnits}
+      group by 1 order by 2 desc`,
+  );
+  return { people: r?.people ?? 0, memberships: r?.memberships ?? 0, byOrganization };
 }
 
 const unitsInArea = (areaPath: string) =>

@@ -17,13 +17,15 @@ export async function isEmpty(db: Db): Promise<boolean> {
 /** Seeds the demo province and its persona accounts; logs progress and the demo logins. */
 export async function seedDemoProvince(db: Db, auth: Auth, seedNumber: number, log: (line: string) => void) {
   log('Đang tạo dữ liệu mẫu tỉnh Hà Tĩnh (lần đầu khởi động)…');
-  let lastStage = '';
+  let lastLog = 0;
   const result = await seedDemo(db, {
     seedNumber,
     scale: 'demo',
     onProgress: (stage, done, total) => {
-      if (stage !== lastStage || done === total) log(`  ${stage}: ${done}/${total}`);
-      lastStage = stage;
+      // At most one progress line every 2 seconds, plus the end of each stage.
+      if (Date.now() - lastLog < 2000 && done !== total) return;
+      lastLog = Date.now();
+      log(`  ${stage}: ${done}/${total}`);
     },
   });
   await seedPersonas(db, auth);

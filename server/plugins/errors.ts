@@ -11,7 +11,7 @@ const envelope = (code: string, message: string, requestId: string, details?: un
 });
 
 /** One error envelope for every failure; database and internal errors never leak. */
-export function registerErrorHandling(app: FastifyInstance) {
+export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback?: boolean } = {}) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const rid = String(request.id);
     if (err instanceof AppError) {
@@ -60,6 +60,12 @@ export function registerErrorHandling(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(envelope('NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.', String(request.id)));
+    // Client-side routes of the web app fall back to index.html; unknown /api paths keep the JSON 404.
+    // A missing file (a path with an extension, e.g. an old /assets/x.js) stays a 404.
+    const path = request.url.split('?')[0] ?? '';
+    if (opts.spaFallback && request.method === 'GET' && !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.sendFile('index.html');
+    }
+    return reply.status(404).send(envelope('NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.', String(request.id)));
   });
 }

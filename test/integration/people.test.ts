@@ -55,7 +55,7 @@ describe('GET /api/people', () => {
   it('lists only people with a live membership in scope, and only those memberships', async () => {
     const body = await get('doan.thachkhe', '/api/people?pageSize=200');
     const inScope = await subtreeIds(ref.doanTK);
-    const expected = await liveCounts(ref.doanTK);
+    const expected = (await liveCounts(ref.doanTK))!;
     expect(body.total).toBe(expected?.people);
     expect(body.totalMemberships).toBe(expected?.memberships);
     expect(body.items.length).toBe(Math.min(200, body.total));
@@ -206,15 +206,24 @@ describe('GET /api/people/:id', () => {
 
 describe('GET /api/stats/counts', () => {
   it('counts distinct people and live memberships in scope or under a unit', async () => {
-    const expected = await liveCounts(ref.doanTK);
-    expect(await get('doan.thachkhe', '/api/stats/counts')).toEqual(expected);
-    expect(await get('admin', `/api/stats/counts?unitId=${ref.doanTK}`)).toEqual(expected);
+    const expected = (await liveCounts(ref.doanTK))!;
+    expect(await get('doan.thachkhe', '/api/stats/counts')).toEqual({
+      ...expected,
+      byOrganization: [{ organizationCode: 'DOAN', memberships: expected.memberships }],
+    });
+    expect(await get('admin', `/api/stats/counts?unitId=${ref.doanTK}`)).toMatchObject(expected);
     const all = await get('admin', '/api/stats/counts');
     const doan = await get('admin', '/api/stats/counts?organization=DOAN');
     expect(doan.memberships).toBeLessThan(all.memberships);
     expect(all.people).toBeLessThanOrEqual(all.memberships);
     const listed = await get('admin', '/api/people?pageSize=1');
-    expect({ people: listed.total, memberships: listed.totalMemberships }).toEqual(all);
+    expect({ people: listed.total, memberships: listed.totalMemberships }).toEqual({
+      people: all.people,
+      memberships: all.memberships,
+    });
+    // The per-organization bars add up to the total.
+    const sum = all.byOrganization.reduce((s: number, b: { memberships: number }) => s + b.memberships, 0);
+    expect(sum).toBe(all.memberships);
   });
 
   it('hides units outside the scope', async () => {

@@ -75,3 +75,14 @@ export const memberships = pgTable(
     index('memberships_person_idx').on(t.personId),
   ],
 );
+
+/**
+ * Active (and in-transit) memberships held directly in each unit, kept current by statement-level
+ * triggers on memberships (migration 0003), so subtree totals never scan the memberships table.
+ */
+export const unitMemberCounts = pgTable('unit_member_counts', {
+  unitId: integer('unit_id')
+    .primaryKey()
+    .references(() => units.id),
+  members: integer('members').notNull().default(0),
+});

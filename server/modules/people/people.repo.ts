@@ -130,13 +130,25 @@ export async function findPerson(db: DbOrTx, id: number): Promise<PersonRow | un
   );
 }
 
-/** Distinct people and live memberships matching the condition. */
-export async function countLive(db: DbOrTx, live: SQL): Promise<{ people: number; memberships: number }> {
+/**
+ * People and live memberships in the units matching a condition on `u`. Memberships add up the per-unit
+ * counts kept current on write; people need one distinct pass over the memberships of those units.
+ */
+export async function countInUnits(db: DbOrTx, unitWhere: SQL) {
+  const byOrganization = await rows<{ organizationCode: string; memberships: number }>(
+    db,
+    sql`select u.organization_code as "organizationCode", coalesce(sum(c.members), 0)::int as memberships
+        from units u join unit_member_counts c on c.unit_id = u.id
+        where ${unitWhere} group by u.organization_code having sum(c.members) > 0 order by 2 desc`,
+  );
   const r = await one<{ people: number; memberships: number }>(
     db,
     sql`
-    select count(distinct m.person_id)::int as people, count(*)::int as memberships
-    from memberships m join units u on u.id = m.unit_id where ${live}`,
+    with su as materialized (select u.id from units u where ${unitWhere})
+    select
+      (select count(*) from (select distinct m.person_id from memberships m join su on su.id = m.unit_id
+         where m.status in ('active', 'transferring')) d)::int as people,
+      (select coalesce(sum(c.members), 0) from unit_member_counts c join su on su.id = c.unit_id)::int as memberships`,
   );
-  return r ?? { people: 0, memberships: 0 };
+  return { people: r?.people ?? 0, memberships: r?.memberships ?? 0, byOrganization };
 }

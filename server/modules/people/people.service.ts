@@ -14,7 +14,7 @@ import { assertCan, can } from '../../policy/policy';
 import { unitScopeSql } from '../../policy/scope';
 import { findUnit } from '../units/units.repo';
 import {
-  countLive,
+  countInUnits,
   findMemberships,
   findPerson,
   liveMembershipSql,
@@ -152,13 +152,16 @@ export function makePeopleService({ db }: { db: Db }) {
     async counts(ctx: RequestContext, q: { unitId?: number; organization?: string }) {
       assertCan(ctx.actor, 'stats.read');
       const subtreePath = await subtree(ctx, 'stats.read', q.unitId);
-      return countLive(
+      return countInUnits(
         db,
-        liveMembershipSql({
-          scope: unitScopeSql(ctx.actor, 'stats.read', 'u'),
-          subtreePath,
-          organization: q.organization,
-        }),
+        sql.join(
+          [
+            unitScopeSql(ctx.actor, 'stats.read', 'u'),
+            subtreePath ? sql`u.path <@ ${subtreePath}::ltree` : sql`true`,
+            q.organization ? sql`u.organization_code = ${q.organization}` : sql`true`,
+          ],
+          sql` and `,
+        ),
       );
     },
   };

@@ -39,7 +39,10 @@ export async function findUnit(db: DbOrTx, id: number): Promise<UnitRow | undefi
   return (await findUnits(db, sql`u.id = ${id}`))[0];
 }
 
-/** Child counts and active membership counts (whole subtree) for a set of units, in one query each. */
+/**
+ * Child counts and active membership counts (whole subtree) for a set of units, in one query each.
+ * Membership totals add up the per-unit counts kept current on write (unit_member_counts).
+ */
 export async function countsFor(
   db: DbOrTx,
   units: UnitRow[],
@@ -58,10 +61,10 @@ export async function countsFor(
   const members = await rows<{ id: number; n: number }>(
     db,
     sql`
-    select r.id, count(m.id)::int as n
+    select r.id, coalesce(sum(c.members), 0)::int as n
     from units r
     join units s on s.path <@ r.path
-    join memberships m on m.unit_id = s.id and m.status in ('active', 'transferring')
+    join unit_member_counts c on c.unit_id = s.id
     where r.id in (${idList})
     group by r.id`,
   );

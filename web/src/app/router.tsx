@@ -30,6 +30,23 @@ function NotFound() {
   );
 }
 
+/** Shown instead of a blank page when a screen fails to render; offers a reload. */
+function CrashPage() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="error"
+      title={t('app.crashTitle')}
+      subTitle={t('app.crashHint')}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t('app.reload')}
+        </Button>
+      }
+    />
+  );
+}
+
 /** Hides admin pages from actors without the ability (the server enforces it too). */
 function RequireAbility({ ability, children }: { ability: keyof Me['abilities']; children: ReactNode }) {
   const me = useMe();
@@ -44,6 +61,7 @@ export const router = createBrowserRouter([
         <MainLayout />
       </AuthGate>
     ),
+    errorElement: <CrashPage />,
     children: [
       { index: true, element: <HomePage /> },
       { path: 'units', element: <UnitsPage /> },

@@ -3,6 +3,9 @@ import type { Messages } from './vi';
 /** English strings. */
 export const en: Messages = {
   app: {
+    crashTitle: 'This screen failed',
+    crashHint: 'Reload the page. If it happens again, tell your administrator when it happened.',
+    reload: 'Reload',
     name: 'DoanHoi',
     tagline: 'Youth Union and association branches of Hà Tĩnh',
     language: 'Language',
@@ -68,6 +71,7 @@ export const en: Messages = {
     greeting: 'Hello, {{name}}',
     people: 'People',
     memberships: 'Memberships',
+    byOrganization: 'Memberships by organization',
     scopeNote: 'Figures within the scope assigned to you.',
     grants: 'Your scopes',
     noGrants: 'This account has no role yet. Please contact an administrator.',
@@ -109,11 +113,13 @@ export const en: Messages = {
       interest: 'By interest',
     },
     historyKinds: {
-      create: 'Created',
-      rename: 'Renamed',
-      move: 'Moved',
-      merge: 'Merged',
-      update: 'Updated',
+      created: 'Created',
+      renamed: 'Renamed',
+      moved: 'Moved',
+      merged_into: 'Merged into another unit',
+      merged_from: 'Received a merge from',
+      updated: 'Updated',
+      difficult_area: 'Difficult-area flag changed',
     },
     addChild: 'Add sub-unit',
     rename: 'Rename',
@@ -173,6 +179,11 @@ export const en: Messages = {
     revealExplain:
       'National ID, religion, ethnicity and Party status are sensitive personal data. Viewing them is recorded in the audit log (who and when).',
     revealed: 'Sensitive data shown (recorded in the audit log).',
+    partyStatuses: {
+      none: 'Not a Party member',
+      probationary: 'Probationary Party member',
+      full: 'Full Party member',
+    },
     statuses: {
       active: 'Active',
       away: 'Away from home',

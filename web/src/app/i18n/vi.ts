@@ -1,6 +1,9 @@
 /** Vietnamese strings (default language). en.ts must have the same keys. */
 export const vi = {
   app: {
+    crashTitle: 'Màn hình này gặp lỗi',
+    crashHint: 'Hãy tải lại trang. Nếu lỗi lặp lại, báo cho quản trị viên kèm thời điểm xảy ra.',
+    reload: 'Tải lại trang',
     name: 'DoanHoi',
     tagline: 'Quản lý chi đoàn, chi hội tỉnh Hà Tĩnh',
     language: 'Ngôn ngữ',
@@ -66,6 +69,7 @@ export const vi = {
     greeting: 'Xin chào, {{name}}',
     people: 'Số người',
     memberships: 'Lượt hội viên, đoàn viên',
+    byOrganization: 'Lượt hội viên theo tổ chức',
     scopeNote: 'Số liệu trong phạm vi bạn được giao.',
     grants: 'Phạm vi quyền của bạn',
     noGrants: 'Tài khoản chưa được phân quyền. Hãy liên hệ quản trị viên.',
@@ -107,11 +111,13 @@ export const vi = {
       interest: 'Theo sở thích',
     },
     historyKinds: {
-      create: 'Thành lập',
-      rename: 'Đổi tên',
-      move: 'Chuyển đơn vị cha',
-      merge: 'Hợp nhất',
-      update: 'Cập nhật',
+      created: 'Thành lập',
+      renamed: 'Đổi tên',
+      moved: 'Chuyển đơn vị cha',
+      merged_into: 'Hợp nhất vào đơn vị khác',
+      merged_from: 'Nhận hợp nhất từ',
+      updated: 'Cập nhật',
+      difficult_area: 'Đổi vùng khó khăn',
     },
     addChild: 'Thêm đơn vị con',
     rename: 'Đổi tên',
@@ -171,6 +177,11 @@ export const vi = {
     revealExplain:
       'Số CCCD, tôn giáo, dân tộc và tình trạng đảng viên là dữ liệu cá nhân nhạy cảm. Việc xem sẽ được ghi vào nhật ký hệ thống (ai xem, lúc nào).',
     revealed: 'Đang hiển thị thông tin nhạy cảm (đã ghi nhật ký).',
+    partyStatuses: {
+      none: 'Chưa là đảng viên',
+      probationary: 'Đảng viên dự bị',
+      full: 'Đảng viên chính thức',
+    },
     statuses: {
       active: 'Đang sinh hoạt',
       away: 'Đi làm ăn xa',

@@ -17,7 +17,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const change = useChangePassword();
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     change.mutate(
       { currentPassword: values.currentPassword, newPassword: values.newPassword },
       {

@@ -20,7 +20,8 @@ export function CreateAccountModal({ open, onClose }: { open: boolean; onClose: 
   const create = useCreateAccount();
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     create.mutate(
       { ...values, username: values.username.trim(), name: values.name.trim() },
       {
@@ -89,7 +90,8 @@ export function ResetPasswordModal({ account, onClose }: { account: Account | nu
 
   const submit = async () => {
     if (!account) return;
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     reset.mutate(
       { id: account.id, newPassword: values.newPassword },
       {

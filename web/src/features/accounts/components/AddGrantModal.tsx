@@ -29,7 +29,8 @@ export function AddGrantModal({ account, onClose }: { account: Account | null; o
 
   const submit = async () => {
     if (!account) return;
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const body: GrantBody = !needsScope
       ? { role: values.role }
       : values.scopeType === 'unit'

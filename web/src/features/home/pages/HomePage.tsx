@@ -8,6 +8,8 @@ import { PageHeader } from '../../../app/PageHeader';
 import { SimpleList } from '../../../app/SimpleList';
 import { formatNumber } from '../../../lib/format';
 import { useMe } from '../../auth/hooks';
+import { useOrganizations } from '../../units/hooks';
+import { OrgBarChart } from '../components/OrgBarChart';
 
 /** Overview: people and memberships in the actor's scope, and the actor's grants. */
 export default function HomePage() {
@@ -15,8 +17,19 @@ export default function HomePage() {
   const me = useMe();
   const counts = useQuery({
     queryKey: qk.stats(null),
-    queryFn: ({ signal }) => api<{ people: number; memberships: number }>('/stats/counts', { signal }),
+    queryFn: ({ signal }) =>
+      api<{
+        people: number;
+        memberships: number;
+        byOrganization: Array<{ organizationCode: string; memberships: number }>;
+      }>('/stats/counts', { signal }),
   });
+  const orgs = useOrganizations();
+  const orgName = (code: string) => orgs.data?.find((o) => o.code === code)?.shortNameVi ?? code;
+  const bars = (counts.data?.byOrganization ?? []).map((b) => ({
+    label: orgName(b.organizationCode),
+    value: b.memberships,
+  }));
 
   return (
     <>
@@ -52,6 +65,11 @@ export default function HomePage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         {t('home.scopeNote')}
       </Typography.Paragraph>
+      {bars.length > 0 && (
+        <Card title={t('home.byOrganization')} style={{ marginTop: 16 }}>
+          <OrgBarChart bars={bars} ariaLabel={t('home.byOrganization')} />
+        </Card>
+      )}
       <Card title={t('home.grants')} style={{ marginTop: 16 }}>
         {me.grants.length === 0 ? (
           <Empty description={t('home.noGrants')} />

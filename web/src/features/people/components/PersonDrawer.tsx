@@ -94,7 +94,11 @@ export function PersonDrawer({ personId, onClose }: { personId: number | null; o
               { key: 'nationalId', label: t('people.nationalId'), children: sensitive(p.nationalId) },
               { key: 'ethnicity', label: t('people.ethnicity'), children: sensitive(p.ethnicity) },
               { key: 'religion', label: t('people.religion'), children: sensitive(p.religion) },
-              { key: 'party', label: t('people.partyStatus'), children: sensitive(p.partyStatus) },
+              {
+                key: 'party',
+                label: t('people.partyStatus'),
+                children: sensitive(p.partyStatus ? partyLabel(t, p.partyStatus) : null),
+              },
             ]}
           />
           <Typography.Title level={3} style={{ fontSize: 16, marginTop: 24 }}>
@@ -122,6 +126,10 @@ export function PersonDrawer({ personId, onClose }: { personId: number | null; o
 }
 
 type T = ReturnType<typeof useTranslation>['t'];
+
+function partyLabel(t: T, status: string): string {
+  return t(`people.partyStatuses.${status}` as 'people.partyStatuses.none', { defaultValue: status });
+}
 
 export function statusLabel(t: T, status: string): string {
   return t(`people.statuses.${status}` as 'people.statuses.active', { defaultValue: status });

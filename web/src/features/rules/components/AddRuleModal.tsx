@@ -63,7 +63,8 @@ export function AddRuleModal({ code, open, onClose, rules }: Props) {
   const kinds = [...new Set([...BASE_KINDS, ...rules.map((r) => r.kind)])];
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const body: NewRuleBody = {
       kind: values.kind,
       value: toValue(values),

@@ -26,6 +26,7 @@ export default function RulesPage() {
     {
       key: 'kind',
       title: t('rules.kind'),
+      width: 150,
       render: (_, r) => t(`rules.kinds.${r.kind}` as 'rules.kinds.dues', { defaultValue: r.kind }),
     },
     {

@@ -194,5 +194,5 @@ function kindLabel(t: T, kind: string): string {
 }
 
 function historyLabel(t: T, kind: string): string {
-  return t(`units.historyKinds.${kind}` as 'units.historyKinds.create', { defaultValue: kind });
+  return t(`units.historyKinds.${kind}` as 'units.historyKinds.created', { defaultValue: kind });
 }

@@ -29,7 +29,8 @@ export function CreateChildModal({ detail, open, onClose }: ModalProps) {
   const parent = detail.unit;
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     create.mutate(
       { parentId: parent.id, ...values, name: values.name.trim() },
       {
@@ -103,7 +104,8 @@ export function RenameModal({ detail, open, onClose }: ModalProps) {
   const update = useUpdateUnit(detail.unit.id);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const body: { name?: string; difficultArea?: boolean } = {};
     if (values.name.trim() !== detail.unit.name) body.name = values.name.trim();
     if (values.difficultArea !== detail.unit.difficultArea) body.difficultArea = values.difficultArea;

@@ -21,7 +21,8 @@ export function MoveModal({ detail, open, onClose }: ModalProps) {
   const exclude = [detail.unit.id, ...(detail.unit.parentId ? [detail.unit.parentId] : [])];
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     move.mutate(values, {
       onSuccess: () => {
         message.success(t('units.moved'));
@@ -66,7 +67,8 @@ export function MergeModal({ detail, open, onClose }: ModalProps) {
   const names = { source: detail.unit.name, target: targetName };
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     modal.confirm({
       title: t('units.mergeConfirmTitle', names),
       content: t('units.mergeExplain', names),

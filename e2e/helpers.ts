@@ -1,0 +1,88 @@
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
+
+/** Shared password of every demo account (server/demo/bootstrap.ts). */
+export const DEMO_PASSWORD = 'DoanHoi@2026';
+
+/** Writes must carry this header (CSRF guard in server/plugins/auth.ts). */
+export const WRITE_HEADERS = { 'X-Requested-With': 'DoanHoi' };
+
+/** Unique, lowercase suffix for data created by a test, so reruns against a reused server pass. */
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296)
+    .toString(36)
+    .padStart(2, '0')}`;
+}
+
+/** Fills the "Đăng nhập DoanHoi" form (the page must already show it) and submits with Enter. */
+export async function submitLogin(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Đăng nhập DoanHoi' })).toBeVisible();
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByLabel('Mật khẩu').press('Enter');
+}
+
+/** Signs in through the UI and waits for the "Tổng quan" page greeting. */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/');
+  await submitLogin(page, username, password);
+  await expect(page.getByRole('heading', { name: 'Tổng quan', level: 1 })).toBeVisible();
+  await expect(page.getByText(/^Xin chào, /)).toBeVisible();
+}
+
+/** Signs in through the API (cookies land in the request context, e.g. `page.request` / `context.request`). */
+export async function apiLogin(
+  request: APIRequestContext,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  const res = await request.post('/api/auth/sign-in/username', {
+    headers: WRITE_HEADERS,
+    data: { username, password },
+  });
+  expect(res.status(), `sign-in as ${username}`).toBe(200);
+}
+
+/** Goes to a main-menu page. On phones the menu is a drawer opened by "Mở menu". */
+export async function openMenuItem(page: Page, label: string): Promise<void> {
+  const opener = page.getByRole('button', { name: 'Mở menu' });
+  if (await opener.isVisible()) {
+    await opener.click();
+    const drawer = page.getByRole('dialog').filter({ has: page.getByRole('navigation', { name: 'Menu chính' }) });
+    await expect(drawer).toBeVisible();
+    await drawer.getByRole('menuitem', { name: label }).click();
+    await expect(drawer).toBeHidden();
+  } else {
+    await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('menuitem', { name: label }).click();
+  }
+  await expect(page.getByRole('heading', { name: label, level: 1 })).toBeVisible();
+}
+
+/** The unit tree ("Cây đơn vị"). */
+export function unitTree(page: Page): Locator {
+  return page.getByRole('tree', { name: 'Cây đơn vị' });
+}
+
+/** A tree node by its exact unit name (node titles also hold a member-count badge). */
+export function treeNode(page: Page, unitName: string): Locator {
+  return unitTree(page)
+    .getByRole('treeitem')
+    .filter({ has: page.locator('.ant-tree-title').getByText(unitName, { exact: true }) });
+}
+
+/** The unit search results section under "Tìm đơn vị (không cần dấu)". */
+export function unitSearchResults(page: Page): Locator {
+  return page.getByRole('region', { name: 'Kết quả tìm kiếm' });
+}
+
+/** The people table body rows (antd renders a placeholder row when empty). */
+export function peopleRows(page: Page): Locator {
+  return page.locator('.ant-table-tbody tr.ant-table-row');
+}
+
+/** Width check used for phones: nothing may stick out sideways. */
+export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+}
