@@ -9,6 +9,10 @@ import { areasRoutes } from './areas/areas.routes';
 import { makeAreasService } from './areas/areas.service';
 import { auditRoutes } from './audit/audit.routes';
 import { makeAuditService } from './audit/audit.service';
+import { complianceRoutes } from './compliance/compliance.routes';
+import { makeComplianceService } from './compliance/compliance.service';
+import { meetingsRoutes } from './meetings/meetings.routes';
+import { makeMeetingsService } from './meetings/meetings.service';
 import { organizationsRoutes } from './organizations/organizations.routes';
 import { makeOrganizationsService } from './organizations/organizations.service';
 import { peopleRoutes } from './people/people.routes';
@@ -35,4 +39,6 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   await app.register(areasRoutes(makeAreasService(deps)));
   await app.register(peopleRoutes(makePeopleService(deps)));
   await app.register(auditRoutes(makeAuditService(deps)));
+  await app.register(meetingsRoutes(makeMeetingsService(deps)));
+  await app.register(complianceRoutes(makeComplianceService(deps)));
 }

@@ -63,9 +63,16 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback?
     // Client-side routes of the web app fall back to index.html; unknown /api paths keep the JSON 404.
     // A missing file (a path with an extension, e.g. an old /assets/x.js) stays a 404.
     const path = request.url.split('?')[0] ?? '';
-    if (opts.spaFallback && request.method === 'GET' && !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path)) {
+    if (
+      opts.spaFallback &&
+      request.method === 'GET' &&
+      !path.startsWith('/api') &&
+      !/\.[a-z0-9]+$/i.test(path)
+    ) {
       return reply.sendFile('index.html');
     }
-    return reply.status(404).send(envelope('NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.', String(request.id)));
+    return reply
+      .status(404)
+      .send(envelope('NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.', String(request.id)));
   });
 }

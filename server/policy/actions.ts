@@ -12,17 +12,28 @@ export const ACTIONS = [
   'rules.manage',
   'account.manage',
   'audit.read',
+  'meeting.read',
+  'meeting.write',
+  'compliance.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ['unit.read', 'area.read', 'person.read', 'stats.read', 'rules.read'];
+const READ: Action[] = [
+  'unit.read',
+  'area.read',
+  'person.read',
+  'stats.read',
+  'rules.read',
+  'meeting.read',
+  'compliance.read',
+];
 
 /** What each role may do inside the scope of its grant. */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   admin: ACTIONS,
-  province_officer: [...READ, 'unit.write', 'person.readSensitive'],
-  grassroots_officer: [...READ, 'unit.write', 'person.readSensitive'],
-  branch_head: [...READ, 'person.readSensitive'],
+  province_officer: [...READ, 'unit.write', 'person.readSensitive', 'meeting.write'],
+  grassroots_officer: [...READ, 'unit.write', 'person.readSensitive', 'meeting.write'],
+  branch_head: [...READ, 'person.readSensitive', 'meeting.write'],
   // The supervisory bodies see everything in their area, read-only, and without sensitive fields.
   supervisor: READ,
   respondent: ['area.read', 'rules.read'],

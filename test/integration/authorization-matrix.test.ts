@@ -40,6 +40,7 @@ const PERSONAS: Record<string, Role> = {
 const READERS: Role[] = ['admin', 'province_officer', 'grassroots_officer', 'branch_head', 'supervisor'];
 const WRITERS: Role[] = ['admin', 'province_officer', 'grassroots_officer'];
 const ADMIN: Role[] = ['admin'];
+const MEETING_WRITERS: Role[] = ['admin', 'province_officer', 'grassroots_officer', 'branch_head'];
 const ALL: Role[] = [
   'admin',
   'province_officer',
@@ -184,6 +185,61 @@ const CASES: Record<string, Case> = {
     outside: 'doan.camxuyen',
     url: (f) => `/api/stats/counts?unitId=${f.branchA}`,
   },
+  'GET /api/units/:id/meetings': {
+    allowed: READERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/units/${f.branchA}/meetings`,
+  },
+  'POST /api/units/:id/meetings': {
+    allowed: MEETING_WRITERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/units/${f.branchA}/meetings`,
+    status: 201,
+    body: () => ({ kind: 'regular', scheduledAt: new Date().toISOString(), mode: 'in_person' }),
+  },
+  'GET /api/meetings/:id': {
+    allowed: READERS,
+    inside: 'dangu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meetings/${f.meeting}`,
+  },
+  'PUT /api/meetings/:id/attendance': {
+    allowed: MEETING_WRITERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meetings/${f.meeting}/attendance`,
+    body: (f) => ({ entries: [{ personId: f.invitee, status: 'present' }] }),
+  },
+  'PATCH /api/meetings/:id': {
+    allowed: MEETING_WRITERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meetings/${f.meeting}`,
+    body: () => ({ content: 'Nội dung ma trận' }),
+  },
+  'POST /api/meetings/:id/discussions': {
+    allowed: MEETING_WRITERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meetings/${f.meeting}/discussions`,
+    status: 201,
+    body: () => ({ speakerName: 'Khách mời', content: 'Ý kiến ma trận' }),
+  },
+  // After the roll-call above has made the meeting 'held'.
+  'POST /api/meetings/:id/lock': {
+    allowed: MEETING_WRITERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meetings/${f.meeting}/lock`,
+  },
+  'GET /api/compliance': {
+    allowed: READERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/compliance?unitId=${f.doanTK}`,
+  },
   'GET /api/audit': { allowed: ADMIN, inside: 'admin', url: () => '/api/audit' },
 };
 
@@ -205,6 +261,15 @@ async function fixtures(app: TestApp) {
     password: 'MatKhau2026',
   });
   const memberUser = created.json().id as string;
+  const planned = await app.as('admin', 'POST', `/api/units/${a!.id}/meetings`, {
+    kind: 'regular',
+    scheduledAt: new Date().toISOString(),
+    mode: 'in_person',
+  });
+  expect(planned.statusCode).toBe(201);
+  const meeting = planned.json().id as number;
+  const invitee = (await app.as('admin', 'GET', `/api/meetings/${meeting}`)).json().attendance[0]
+    .personId as number;
   const grant = await app.as('admin', 'POST', `/api/accounts/${memberUser}/grants`, {
     role: 'branch_head',
     unitId: a!.id,
@@ -220,6 +285,8 @@ async function fixtures(app: TestApp) {
     memberUser,
     grantToRevoke: grant.json().id as number,
     personTK: await r.personIn(r.doanTK),
+    meeting,
+    invitee,
   };
 }
 

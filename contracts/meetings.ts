@@ -1,0 +1,196 @@
+import { z } from 'zod';
+
+export const MEETING_KINDS = ['regular', 'thematic', 'extraordinary'] as const;
+export const MEETING_MODES = ['in_person', 'online', 'hybrid'] as const;
+export const MEETING_STATUSES = ['planned', 'held', 'locked'] as const;
+export const ATTENDANCE_STATUSES = [
+  'unknown',
+  'present',
+  'online',
+  'absent_excused',
+  'absent_unexcused',
+] as const;
+export const COMPLIANCE_STATUSES = ['met', 'missed', 'pending'] as const;
+
+export const MeetingIdParam = z.object({ id: z.coerce.number().int().positive() });
+export const UnitMeetingsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+
+const isoDateTime = z.iso.datetime({ offset: true, error: 'Thời gian phải theo định dạng ISO 8601' });
+const text = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự`);
+const link = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'Đường dẫn họp trực tuyến phải là địa chỉ http/https');
+
+export const AttendanceCounts = z.object({
+  invited: z.number(),
+  present: z.number(),
+  online: z.number(),
+  absentExcused: z.number(),
+  absentUnexcused: z.number(),
+});
+export type AttendanceCounts = z.infer<typeof AttendanceCounts>;
+
+export const MeetingSummary = AttendanceCounts.extend({
+  id: z.number(),
+  unitId: z.number(),
+  unitName: z.string(),
+  kind: z.enum(MEETING_KINDS),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  scheduledAt: z.string(),
+  place: z.string().nullable(),
+  mode: z.enum(MEETING_MODES),
+  status: z.enum(MEETING_STATUSES),
+  /** (present + online) / invited, 0 when nobody was invited */
+  attendanceRate: z.number(),
+});
+export type MeetingSummary = z.infer<typeof MeetingSummary>;
+
+export const MeetingList = z.object({ items: z.array(MeetingSummary) });
+
+export const MeetingDetail = z.object({
+  meeting: MeetingSummary.extend({
+    agenda: z.string().nullable(),
+    onlineLink: z.string().nullable(),
+    chair: z.string().nullable(),
+    secretary: z.string().nullable(),
+    higherCadres: z.string().nullable(),
+    guests: z.string().nullable(),
+    content: z.string().nullable(),
+    decisions: z.string().nullable(),
+    tasks: z.string().nullable(),
+    startedAt: z.string().nullable(),
+    endedAt: z.string().nullable(),
+    lockedAt: z.string().nullable(),
+  }),
+  attendance: z.array(
+    z.object({
+      personId: z.number(),
+      fullName: z.string(),
+      awayFromHome: z.boolean(),
+      status: z.enum(ATTENDANCE_STATUSES),
+      reason: z.string().nullable(),
+    }),
+  ),
+  discussions: z.array(
+    z.object({
+      id: z.number(),
+      speakerPersonId: z.number().nullable(),
+      speakerName: z.string(),
+      content: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+  abilities: z.object({ edit: z.boolean(), rollcall: z.boolean(), lock: z.boolean() }),
+});
+export type MeetingDetail = z.infer<typeof MeetingDetail>;
+
+export const CreateMeetingBody = z
+  .object({
+    kind: z.enum(MEETING_KINDS),
+    scheduledAt: isoDateTime,
+    place: text(300).optional(),
+    mode: z.enum(MEETING_MODES),
+    onlineLink: link.optional(),
+    agenda: text(4000).optional(),
+  })
+  .refine((b) => b.mode === 'in_person' || !!b.onlineLink, {
+    message: 'Họp trực tuyến hoặc kết hợp cần đường dẫn họp (http/https)',
+    path: ['onlineLink'],
+  });
+export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
+
+export const AttendanceBody = z.object({
+  entries: z
+    .array(
+      z
+        .object({
+          personId: z.number().int().positive(),
+          status: z.enum(ATTENDANCE_STATUSES),
+          reason: text(500).optional(),
+        })
+        .refine((e) => e.status !== 'absent_excused' || !!e.reason, {
+          message: 'Vắng có lý do cần ghi lý do',
+          path: ['reason'],
+        }),
+    )
+    .min(1)
+    .max(500)
+    .refine((es) => new Set(es.map((e) => e.personId)).size === es.length, 'Mỗi người chỉ điểm danh một lần'),
+});
+export type AttendanceBody = z.infer<typeof AttendanceBody>;
+
+const minutesText = text(20000).nullable().optional();
+export const UpdateMeetingBody = z
+  .object({
+    place: text(300).nullable().optional(),
+    agenda: text(4000).nullable().optional(),
+    chair: text(200).nullable().optional(),
+    secretary: text(200).nullable().optional(),
+    higherCadres: text(1000).nullable().optional(),
+    guests: text(1000).nullable().optional(),
+    content: minutesText,
+    decisions: minutesText,
+    tasks: minutesText,
+    startedAt: isoDateTime.nullable().optional(),
+    endedAt: isoDateTime.nullable().optional(),
+    /** required when the minutes are locked */
+    reason: text(500).min(1).optional(),
+  })
+  .refine((b) => Object.keys(b).some((k) => k !== 'reason'), 'Cần ít nhất một thay đổi');
+export type UpdateMeetingBody = z.infer<typeof UpdateMeetingBody>;
+
+export const CreateDiscussionBody = z
+  .object({
+    speakerPersonId: z.number().int().positive().optional(),
+    speakerName: text(200).min(1).optional(),
+    content: z.string().trim().min(1, 'Nội dung phát biểu không được trống').max(4000),
+  })
+  .refine((b) => b.speakerPersonId !== undefined || !!b.speakerName, {
+    message: 'Cần chọn người phát biểu hoặc ghi tên',
+    path: ['speakerName'],
+  });
+export type CreateDiscussionBody = z.infer<typeof CreateDiscussionBody>;
+
+export const ComplianceQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  period: z.string().trim().max(10).optional(),
+});
+
+export const ComplianceRow = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  parentId: z.number().nullable(),
+  parentName: z.string().nullable(),
+  organizationCode: z.string(),
+  difficultArea: z.boolean(),
+  required: z.number(),
+  held: z.number(),
+  status: z.enum(COMPLIANCE_STATUSES),
+  lastMeetingAt: z.string().nullable(),
+  attendanceRate: z.number().nullable(),
+});
+export type ComplianceRow = z.infer<typeof ComplianceRow>;
+
+export const ComplianceReport = z.object({
+  period: z.object({ key: z.string(), label: z.string(), start: z.string(), end: z.string() }),
+  summary: z.object({
+    branches: z.number(),
+    met: z.number(),
+    missed: z.number(),
+    pending: z.number(),
+    /** met / branches, 0 when none */
+    rate: z.number(),
+  }),
+  rows: z.array(ComplianceRow),
+});
+export type ComplianceReport = z.infer<typeof ComplianceReport>;

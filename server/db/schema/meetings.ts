@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { memberships, persons } from './people';
+import { units } from './units';
+
+/** A meeting of a unit (branch or group), counted toward one period of the unit's rhythm. */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** regular | thematic | extraordinary */
+    kind: text('kind').notNull(),
+    periodKey: text('period_key').notNull(),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
+    place: text('place'),
+    /** in_person | online | hybrid */
+    mode: text('mode').notNull(),
+    onlineLink: text('online_link'),
+    agenda: text('agenda'),
+    /** planned | held | locked */
+    status: text('status').notNull().default('planned'),
+    chair: text('chair'),
+    secretary: text('secretary'),
+    higherCadres: text('higher_cadres'),
+    guests: text('guests'),
+    content: text('content'),
+    decisions: text('decisions'),
+    tasks: text('tasks'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('meetings_unit_period_idx').on(t.unitId, t.periodStart),
+    check('meetings_kind_chk', sql`${t.kind} in ('regular', 'thematic', 'extraordinary')`),
+    check('meetings_mode_chk', sql`${t.mode} in ('in_person', 'online', 'hybrid')`),
+    check('meetings_status_chk', sql`${t.status} in ('planned', 'held', 'locked')`),
+  ],
+);
+
+/** One invitee of a meeting and how they attended. */
+export const meetingAttendance = pgTable(
+  'meeting_attendance',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    membershipId: integer('membership_id').references(() => memberships.id),
+    /** unknown | present | online | absent_excused | absent_unexcused */
+    status: text('status').notNull().default('unknown'),
+    reason: text('reason'),
+    /** persons.away_from_home when invited */
+    awayFromHome: boolean('away_from_home').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.personId] }),
+    check(
+      'meeting_attendance_status_chk',
+      sql`${t.status} in ('unknown', 'present', 'online', 'absent_excused', 'absent_unexcused')`,
+    ),
+  ],
+);
+
+/** Discussion entries of the minutes: who spoke and what they said. */
+export const meetingDiscussions = pgTable(
+  'meeting_discussions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    speakerPersonId: integer('speaker_person_id').references(() => persons.id),
+    speakerName: text('speaker_name').notNull(),
+    content: text('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('meeting_discussions_meeting_idx').on(t.meetingId, t.id)],
+);
+
+/** Attendance totals per meeting, kept current in the transaction of every attendance write. */
+export const meetingCounts = pgTable('meeting_counts', {
+  meetingId: integer('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id),
+  invited: integer('invited').notNull().default(0),
+  present: integer('present').notNull().default(0),
+  online: integer('online').notNull().default(0),
+  absentExcused: integer('absent_excused').notNull().default(0),
+  absentUnexcused: integer('absent_unexcused').notNull().default(0),
+});
+
+/**
+ * Meetings per unit and rhythm period, kept current in the transaction of every meeting write; the
+ * compliance views read only this. invited_sum / attended_sum add up held meetings only.
+ */
+export const unitPeriodCompliance = pgTable(
+  'unit_period_compliance',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    periodKey: text('period_key').notNull(),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    held: integer('held').notNull().default(0),
+    meetings: integer('meetings').notNull().default(0),
+    invitedSum: integer('invited_sum').notNull().default(0),
+    attendedSum: integer('attended_sum').notNull().default(0),
+    lastHeldAt: timestamp('last_held_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitId, t.periodKey] }),
+    index('unit_period_compliance_end_idx').on(t.periodEnd, t.unitId),
+  ],
+);

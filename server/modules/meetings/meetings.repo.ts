@@ -1,0 +1,147 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { AttendanceCounts, MeetingDetail } from '../../../contracts/meetings';
+import type { DbOrTx } from '../../db/client';
+import { one, rows } from '../../db/query';
+import type { RhythmRule } from './periods';
+
+export interface MeetingRow extends AttendanceCounts {
+  id: number;
+  unitId: number;
+  unitName: string;
+  organizationCode: string;
+  kind: 'regular' | 'thematic' | 'extraordinary';
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  scheduledAt: Date | string;
+  place: string | null;
+  mode: 'in_person' | 'online' | 'hybrid';
+  onlineLink: string | null;
+  agenda: string | null;
+  status: 'planned' | 'held' | 'locked';
+  chair: string | null;
+  secretary: string | null;
+  higherCadres: string | null;
+  guests: string | null;
+  content: string | null;
+  decisions: string | null;
+  tasks: string | null;
+  startedAt: Date | string | null;
+  endedAt: Date | string | null;
+  lockedAt: Date | string | null;
+}
+
+const MEETING_COLUMNS = sql`m.id, m.unit_id as "unitId", u.name as "unitName", u.organization_code as "organizationCode",
+  m.kind, m.period_key as "periodKey", m.period_start::text as "periodStart", m.period_end::text as "periodEnd",
+  m.scheduled_at as "scheduledAt", m.place, m.mode, m.online_link as "onlineLink", m.agenda, m.status,
+  m.chair, m.secretary, m.higher_cadres as "higherCadres", m.guests, m.content, m.decisions, m.tasks,
+  m.started_at as "startedAt", m.ended_at as "endedAt", m.locked_at as "lockedAt",
+  coalesce(c.invited, 0) as invited, coalesce(c.present, 0) as present, coalesce(c.online, 0) as online,
+  coalesce(c.absent_excused, 0) as "absentExcused", coalesce(c.absent_unexcused, 0) as "absentUnexcused"`;
+
+/** Meetings matching a condition on m (meetings) / u (units), with their kept-current counts. */
+export function findMeetings(db: DbOrTx, where: SQL, orderLimit: SQL = sql``): Promise<MeetingRow[]> {
+  return rows<MeetingRow>(
+    db,
+    sql`select ${MEETING_COLUMNS} from meetings m join units u on u.id = m.unit_id
+    left join meeting_counts c on c.meeting_id = m.id where ${where} ${orderLimit}`,
+  );
+}
+
+export async function findMeeting(db: DbOrTx, id: number): Promise<MeetingRow | undefined> {
+  return (await findMeetings(db, sql`m.id = ${id}`))[0];
+}
+
+/** Locks the unit row so meeting writes of one unit (and its period aggregates) run one at a time. */
+export async function lockUnit(tx: DbOrTx, unitId: number): Promise<void> {
+  await tx.execute(sql`select id from units where id = ${unitId} for no key update`);
+}
+
+/** Meeting-rhythm rule versions of an organization (all unit kinds). */
+export function rhythmRules(
+  db: DbOrTx,
+  organizationCode?: string,
+): Promise<(RhythmRule & { org: string })[]> {
+  return rows(
+    db,
+    sql`select organization_code as org, kind, unit_kind as "unitKind", value,
+      effective_from::text as "effectiveFrom", effective_to::text as "effectiveTo"
+    from organization_rules where kind = 'meeting_rhythm'
+      ${organizationCode ? sql`and organization_code = ${organizationCode}` : sql``}`,
+  );
+}
+
+/** Recounts one meeting's attendance (one meeting's rows only) into meeting_counts. */
+export async function refreshMeetingCounts(tx: DbOrTx, meetingId: number): Promise<AttendanceCounts> {
+  const counts = await one<AttendanceCounts>(
+    tx,
+    sql`
+    insert into meeting_counts (meeting_id, invited, present, online, absent_excused, absent_unexcused)
+    select ${meetingId}, count(*)::int,
+      (count(*) filter (where status = 'present'))::int, (count(*) filter (where status = 'online'))::int,
+      (count(*) filter (where status = 'absent_excused'))::int, (count(*) filter (where status = 'absent_unexcused'))::int
+    from meeting_attendance where meeting_id = ${meetingId}
+    on conflict (meeting_id) do update set invited = excluded.invited, present = excluded.present,
+      online = excluded.online, absent_excused = excluded.absent_excused, absent_unexcused = excluded.absent_unexcused
+    returning invited, present, online, absent_excused as "absentExcused", absent_unexcused as "absentUnexcused"`,
+  );
+  return counts as AttendanceCounts;
+}
+
+/** Recomputes one unit-period row of unit_period_compliance from that period's meetings and their counts. */
+export async function refreshUnitPeriod(tx: DbOrTx, unitId: number, periodKey: string): Promise<void> {
+  const held = sql`m.status in ('held', 'locked')`;
+  await tx.execute(sql`
+    insert into unit_period_compliance
+      (unit_id, period_key, period_start, period_end, held, meetings, invited_sum, attended_sum, last_held_at)
+    select m.unit_id, m.period_key, min(m.period_start), max(m.period_end),
+      (count(*) filter (where ${held}))::int, count(*)::int,
+      coalesce(sum(c.invited) filter (where ${held}), 0)::int,
+      coalesce(sum(c.present + c.online) filter (where ${held}), 0)::int,
+      max(m.scheduled_at) filter (where ${held})
+    from meetings m join meeting_counts c on c.meeting_id = m.id
+    where m.unit_id = ${unitId} and m.period_key = ${periodKey}
+    group by m.unit_id, m.period_key
+    on conflict (unit_id, period_key) do update set period_start = excluded.period_start,
+      period_end = excluded.period_end, held = excluded.held, meetings = excluded.meetings,
+      invited_sum = excluded.invited_sum, attended_sum = excluded.attended_sum, last_held_at = excluded.last_held_at`);
+}
+
+type Attendance = MeetingDetail['attendance'][number];
+
+/** Invitees in Vietnamese name order. */
+export function listAttendance(db: DbOrTx, meetingId: number): Promise<Attendance[]> {
+  return rows<Attendance>(
+    db,
+    sql`select a.person_id as "personId", trim(p.family_name || ' ' || p.given_name) as "fullName",
+      a.away_from_home as "awayFromHome", a.status, a.reason
+    from meeting_attendance a join persons p on p.id = a.person_id
+    where a.meeting_id = ${meetingId}
+    order by p.sort_key collate "C", p.id`,
+  );
+}
+
+export async function listDiscussions(db: DbOrTx, meetingId: number) {
+  const res = await rows<{
+    id: number;
+    speakerPersonId: number | null;
+    speakerName: string;
+    content: string;
+    createdAt: Date | string;
+  }>(
+    db,
+    sql`select id, speaker_person_id as "speakerPersonId", speaker_name as "speakerName", content, created_at as "createdAt"
+    from meeting_discussions where meeting_id = ${meetingId} order by id`,
+  );
+  return res.map((d) => ({ ...d, createdAt: new Date(d.createdAt).toISOString() }));
+}
+
+/** Invites the unit's live members (whole subtree, one row per person) with status 'unknown'. */
+export async function inviteMembers(tx: DbOrTx, meetingId: number, unitPath: string): Promise<void> {
+  await tx.execute(sql`
+    insert into meeting_attendance (meeting_id, person_id, membership_id, away_from_home)
+    select distinct on (m.person_id) ${meetingId}, m.person_id, m.id, p.away_from_home
+    from memberships m join units u on u.id = m.unit_id join persons p on p.id = m.person_id
+    where u.path <@ ${unitPath}::ltree and m.status in ('active', 'transferring')
+    order by m.person_id, m.id`);
+}
