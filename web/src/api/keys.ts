@@ -16,4 +16,8 @@ export const qk = {
   accounts: ['accounts'] as const,
   accountList: (q: string) => ['accounts', 'list', q] as const,
   audit: (params: Record<string, unknown>) => ['audit', params] as const,
+  meetings: ['meetings'] as const,
+  unitMeetings: (unitId: number, year: number) => ['meetings', 'unit', unitId, year] as const,
+  meeting: (id: number) => ['meetings', 'detail', id] as const,
+  compliance: (params: Record<string, unknown>) => ['meetings', 'compliance', params] as const,
 };

@@ -176,3 +176,91 @@ export interface AuditEntry {
   after: unknown;
   requestId: string | null;
 }
+
+export type MeetingKind = 'regular' | 'thematic' | 'extraordinary';
+export type MeetingMode = 'in_person' | 'online' | 'hybrid';
+export type MeetingStatus = 'planned' | 'held' | 'locked';
+export type AttendanceStatus = 'unknown' | 'present' | 'online' | 'absent_excused' | 'absent_unexcused';
+
+export interface AttendanceCounts {
+  invited: number;
+  present: number;
+  online: number;
+  absentExcused: number;
+  absentUnexcused: number;
+}
+
+export interface MeetingSummary extends AttendanceCounts {
+  id: number;
+  unitId: number;
+  unitName: string;
+  kind: MeetingKind;
+  periodKey: string;
+  periodLabel: string;
+  scheduledAt: string;
+  place: string | null;
+  mode: MeetingMode;
+  status: MeetingStatus;
+  /** 0..1 */
+  attendanceRate: number;
+}
+
+export interface MeetingMinutes {
+  agenda: string | null;
+  onlineLink: string | null;
+  chair: string | null;
+  secretary: string | null;
+  higherCadres: string | null;
+  guests: string | null;
+  content: string | null;
+  decisions: string | null;
+  tasks: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  lockedAt: string | null;
+}
+
+export interface AttendanceRow {
+  personId: number;
+  fullName: string;
+  awayFromHome: boolean;
+  status: AttendanceStatus;
+  reason: string | null;
+}
+
+export interface Discussion {
+  id: number;
+  speakerPersonId: number | null;
+  speakerName: string;
+  content: string;
+  createdAt: string;
+}
+
+export interface MeetingDetail {
+  meeting: MeetingSummary & MeetingMinutes;
+  attendance: AttendanceRow[];
+  discussions: Discussion[];
+  abilities: { edit: boolean; rollcall: boolean; lock: boolean };
+}
+
+export type ComplianceStatus = 'met' | 'missed' | 'pending';
+
+export interface ComplianceRow {
+  unitId: number;
+  unitName: string;
+  parentId: number | null;
+  parentName: string | null;
+  organizationCode: string;
+  difficultArea: boolean;
+  required: number;
+  held: number;
+  status: ComplianceStatus;
+  lastMeetingAt: string | null;
+  attendanceRate: number | null;
+}
+
+export interface ComplianceReport {
+  period: { key: string; label: string; start: string; end: string };
+  summary: { branches: number; met: number; missed: number; pending: number; rate: number };
+  rows: ComplianceRow[];
+}

@@ -13,6 +13,9 @@ const PeoplePage = lazy(() => import('../features/people/pages/PeoplePage'));
 const AccountsPage = lazy(() => import('../features/accounts/pages/AccountsPage'));
 const RulesPage = lazy(() => import('../features/rules/pages/RulesPage'));
 const AuditPage = lazy(() => import('../features/audit/pages/AuditPage'));
+const UnitMeetingsPage = lazy(() => import('../features/meetings/pages/UnitMeetingsPage'));
+const MeetingPage = lazy(() => import('../features/meetings/pages/MeetingPage'));
+const CompliancePage = lazy(() => import('../features/compliance/pages/CompliancePage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -66,6 +69,9 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'units', element: <UnitsPage /> },
       { path: 'people', element: <PeoplePage /> },
+      { path: 'units/:id/meetings', element: <UnitMeetingsPage /> },
+      { path: 'meetings/:id', element: <MeetingPage /> },
+      { path: 'compliance', element: <CompliancePage /> },
       {
         path: 'admin/accounts',
         element: (

@@ -1,3 +1,5 @@
+import { complianceEn } from '../../features/compliance/i18n';
+import { meetingsEn } from '../../features/meetings/i18n';
 import type { Messages } from './vi';
 
 /** English strings. */
@@ -296,4 +298,6 @@ export const en: Messages = {
     from: 'From',
     to: 'To',
   },
+  meetings: meetingsEn,
+  compliance: complianceEn,
 };

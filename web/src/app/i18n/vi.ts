@@ -1,3 +1,6 @@
+import { complianceVi } from '../../features/compliance/i18n';
+import { meetingsVi } from '../../features/meetings/i18n';
+
 /** Vietnamese strings (default language). en.ts must have the same keys. */
 export const vi = {
   app: {
@@ -294,6 +297,8 @@ export const vi = {
     from: 'Từ ngày',
     to: 'Đến ngày',
   },
+  meetings: meetingsVi,
+  compliance: complianceVi,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

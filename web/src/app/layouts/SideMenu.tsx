@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -9,14 +11,17 @@ import {
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
+import type { Role } from '../../api/types';
 import { useMe } from '../../features/auth/hooks';
 
 type Item = Required<MenuProps>['items'][number];
 
+const COMPLIANCE_ROLES = new Set<Role>(['admin', 'province_officer', 'grassroots_officer', 'supervisor']);
+
 /** Side navigation; admin entries only when the actor's abilities allow them. */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
-  const { abilities } = useMe();
+  const { abilities, grants } = useMe();
   const navigate = useNavigate();
   const { pathname } = useLocation();
 
@@ -33,10 +38,19 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: '/units', icon: <ApartmentOutlined />, label: t('nav.units') },
     { key: '/people', icon: <TeamOutlined />, label: t('nav.people') },
   ];
+  // Branch heads get a shortcut to their branch's meetings; officers and supervisors the compliance view.
+  const branch = grants.find((g) => g.role === 'branch_head' && g.unitId);
+  const meetingsKey = branch ? `/units/${branch.unitId}/meetings` : null;
+  if (meetingsKey) items.push({ key: meetingsKey, icon: <CalendarOutlined />, label: t('meetings.menu') });
+  if (grants.some((g) => COMPLIANCE_ROLES.has(g.role)))
+    items.push({ key: '/compliance', icon: <CheckSquareOutlined />, label: t('compliance.menu') });
   if (admin.length > 0) items.push({ type: 'group', key: 'admin', label: t('nav.admin'), children: admin });
 
   const segments = pathname.split('/').filter(Boolean);
-  const selectedKey = `/${segments.slice(0, segments[0] === 'admin' ? 2 : 1).join('/')}`;
+  const selectedKey =
+    meetingsKey && pathname.startsWith(meetingsKey)
+      ? meetingsKey
+      : `/${segments.slice(0, segments[0] === 'admin' ? 2 : 1).join('/')}`;
 
   return (
     <nav aria-label={t('nav.mainMenu')}>

@@ -1,4 +1,5 @@
 import {
+  CalendarOutlined,
   EditOutlined,
   MergeCellsOutlined,
   PlusOutlined,
@@ -133,6 +134,11 @@ export function UnitDetailPanel({ unitId, onSelect, embedded = false }: Props) {
         <Link to={`/people?unitId=${unit.id}`}>
           <Button icon={<TeamOutlined />}>{t('units.viewPeople')}</Button>
         </Link>
+        {unit.level !== 'province' && (
+          <Link to={`/units/${unit.id}/meetings`}>
+            <Button icon={<CalendarOutlined />}>{t('meetings.openFromUnit')}</Button>
+          </Link>
+        )}
         {abilities.createChild && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
             {t('units.addChild')}

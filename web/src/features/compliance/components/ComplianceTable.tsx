@@ -1,0 +1,117 @@
+import { Flex, Table, type TableProps, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ComplianceRow, ComplianceStatus } from '../../../api/types';
+import { formatDate } from '../../../lib/format';
+import { useIsMobile } from '../../../lib/useIsMobile';
+
+export const STATUS_COLOR: Record<ComplianceStatus, string> = {
+  met: 'green',
+  missed: 'red',
+  pending: 'blue',
+};
+const ORDER: Record<ComplianceStatus, number> = { missed: 0, pending: 1, met: 2 };
+
+/** Missed first, then in progress, then met; by name within a group. */
+export function sortRows(rows: ComplianceRow[]): ComplianceRow[] {
+  return [...rows].sort(
+    (a, b) => ORDER[a.status] - ORDER[b.status] || a.unitName.localeCompare(b.unitName, 'vi'),
+  );
+}
+
+const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
+
+interface Props {
+  rows: ComplianceRow[];
+  loading: boolean;
+  onOpen: (row: ComplianceRow) => void;
+}
+
+/** One row per branch; a tap opens that branch's meetings. */
+export function ComplianceTable({ rows, loading, onOpen }: Props) {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const statusTag = (r: ComplianceRow) => (
+    <Tag color={STATUS_COLOR[r.status]} style={{ marginInlineEnd: 0 }}>
+      {t(`compliance.statuses.${r.status}`)}
+    </Tag>
+  );
+  const columns: TableProps<ComplianceRow>['columns'] = [
+    {
+      key: 'unit',
+      title: t('compliance.branch'),
+      render: (_, r) => (
+        <Flex vertical gap={2}>
+          <Typography.Link
+            href={`/units/${r.unitId}/meetings`}
+            onClick={(e) => {
+              e.preventDefault();
+              e.stopPropagation();
+              onOpen(r);
+            }}
+          >
+            {r.unitName}
+          </Typography.Link>
+          {r.parentName && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.parentName}
+            </Typography.Text>
+          )}
+          {(r.difficultArea || isMobile) && (
+            <Flex gap={6} wrap align="center">
+              {isMobile && statusTag(r)}
+              {isMobile && (
+                <Typography.Text>
+                  {t('compliance.heldRequired')}: {r.held}/{r.required}
+                </Typography.Text>
+              )}
+              {r.difficultArea && (
+                <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+                  {t('compliance.difficultArea')}
+                </Tag>
+              )}
+            </Flex>
+          )}
+        </Flex>
+      ),
+    },
+    {
+      key: 'status',
+      title: t('meetings.status'),
+      responsive: ['sm'],
+      render: (_, r) => statusTag(r),
+    },
+    {
+      key: 'held',
+      title: t('compliance.heldRequired'),
+      align: 'center',
+      responsive: ['sm'],
+      render: (_, r) => `${r.held}/${r.required}`,
+    },
+    {
+      key: 'last',
+      title: t('compliance.lastMeeting'),
+      responsive: ['md'],
+      render: (_, r) => formatDate(r.lastMeetingAt),
+    },
+    {
+      key: 'attendance',
+      title: t('compliance.attendance'),
+      responsive: ['md'],
+      align: 'right',
+      render: (_, r) => pct(r.attendanceRate),
+    },
+  ];
+
+  return (
+    <Table<ComplianceRow>
+      rowKey="unitId"
+      size="middle"
+      columns={columns}
+      dataSource={rows}
+      loading={loading}
+      locale={{ emptyText: t('compliance.empty') }}
+      onRow={(r) => ({ onClick: () => onOpen(r), style: { cursor: 'pointer' } })}
+      pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+    />
+  );
+}
