@@ -28,10 +28,34 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  // The foundation journey runs first: it takes the docs/screenshots, which must show the demo province
+  // as seeded, before admin.spec.ts adds test units to Thạch Khê. (`--no-deps` skips it when running one file.)
+  projects: [
+    {
+      name: 'foundation',
+      testMatch: /foundation\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
+    {
+      name: 'chromium',
+      testIgnore: /foundation\.spec\.ts$/,
+      dependencies: ['foundation'],
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
+  ],
   webServer: {
     // A fresh data directory each run: the demo province is seeded on first start.
-    command: `rm -rf .e2e-data && DOANHOI_DATA_DIR=.e2e-data PORT=${PORT} LOG_LEVEL=warn npx tsx server/main.ts`,
+    // The server runs from a snapshot (dist/e2e: server + contracts + the built web app) because it
+    // registers the static files once at start-up: an `npm run build` elsewhere during a run empties
+    // dist/web, and the page then loads new asset names the server does not know (blank page).
+    command: [
+      'rm -rf .e2e-data dist/e2e',
+      'mkdir -p dist/e2e/dist',
+      'test -f dist/web/index.html',
+      'cp -r server contracts dist/e2e/',
+      'cp -r dist/web dist/e2e/dist/web',
+      `DOANHOI_DATA_DIR=.e2e-data PORT=${PORT} LOG_LEVEL=warn npx tsx dist/e2e/server/main.ts`,
+    ].join(' && '),
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,

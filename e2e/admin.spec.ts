@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import {
   login,
   openMenuItem,
@@ -24,6 +24,26 @@ function toast(page: Page, text: string) {
   return page.locator('.ant-message-notice').filter({ hasText: text });
 }
 
+/**
+ * Chooses an option in an antd Select (optionally typing to search first). The dropdown animates in,
+ * so a click can land before the option settles: retry until the choice shows in the field.
+ */
+async function pickOption(page: Page, field: Locator, optionText: string, typed?: string) {
+  const holder = field.locator(
+    'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  await expect(async () => {
+    if (typed) await field.fill(typed);
+    else await field.click();
+    const option = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: optionText });
+    await expect(option).toHaveCount(1, { timeout: 5_000 });
+    await option.click({ timeout: 2_000 });
+    await expect(holder).toContainText(optionText, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 /** Finds a unit with the search box (no diacritics needed) and opens its details. */
 async function openUnit(page: Page, query: string, name: string) {
   await page.getByRole('searchbox', { name: 'Tìm đơn vị (không cần dấu)' }).fill(query);
@@ -37,6 +57,8 @@ test('quản trị tạo chi đoàn, đổi tên, tạo tài khoản bí thư v�
   page,
   browser,
 }) => {
+  // A long journey (three sign-ins, each hashing a password on a shared CI machine).
+  test.setTimeout(180_000);
   const suffix = uniqueSuffix();
   const unitName = `Chi đoàn Thử nghiệm ${suffix}`;
   const renamed = `Chi đoàn Thôn Mới ${suffix}`;
@@ -70,12 +92,11 @@ test('quản trị tạo chi đoàn, đổi tên, tạo tài khoản bí thư v�
   await expect(toast(page, 'Đã đổi tên đơn vị')).toBeVisible();
   await expect(rename).toBeHidden();
   await expect(page.getByRole('heading', { name: renamed, level: 2 })).toBeVisible();
-  // The old name is gone from search; the new one is found (the tree itself is virtual and sorted by
-  // name, so the renamed node may sit outside the visible window).
+  // The old name is gone from search; the new one is found. (Not checked in the tree: it is virtual and
+  // sorted by name, and the renamed, still selected node is not scrolled back into view.)
   await page.getByRole('searchbox', { name: 'Tìm đơn vị (không cần dấu)' }).fill(`thu nghiem ${suffix}`);
   await expect(unitSearchResults(page)).toContainText('Không tìm thấy đơn vị nào');
   await openUnit(page, `thon moi ${suffix}`, renamed);
-  await expect(treeNode(page, renamed)).toBeVisible();
 
   // History: the rename with old → new name, and who did it.
   const history = page.getByRole('list').filter({ hasText: 'Đổi tên' });
@@ -104,13 +125,11 @@ test('quản trị tạo chi đoàn, đổi tên, tạo tài khoản bí thư v�
   await page.getByRole('button', { name: 'Thêm quyền' }).click();
   const grant = page.getByRole('dialog', { name: `Thêm quyền — ${fullName}` });
   await expect(grant).toBeVisible();
-  await grant.getByLabel('Vai trò').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: 'Bí thư / Chi hội trưởng' }).click();
+  await pickOption(page, grant.getByLabel('Vai trò'), 'Bí thư / Chi hội trưởng');
+  await expect(grant).toContainText('Bí thư / Chi hội trưởng');
   await expect(grant.getByRole('radio', { name: 'Theo đơn vị (và các đơn vị trực thuộc)' })).toBeChecked();
-  await grant.getByLabel('Đơn vị', { exact: true }).fill(`thon moi ${suffix}`);
-  const option = page.locator('.ant-select-item-option').filter({ hasText: renamed });
-  await expect(option).toHaveCount(1);
-  await option.click();
+  await pickOption(page, grant.getByLabel('Đơn vị', { exact: true }), renamed, `thon moi ${suffix}`);
+  await expect(grant).toContainText(`${renamed} — ${PARENT}`);
   await grant.getByRole('button', { name: 'Lưu' }).click();
   await expect(toast(page, 'Đã thêm quyền')).toBeVisible();
   await expect(grant).toBeHidden();

@@ -26,6 +26,7 @@ export interface AppDeps {
   webDir?: string;
   logLevel?: string;
   signInPerMinute?: number;
+  trustProxy?: boolean | number | string;
 }
 
 declare module 'fastify' {
@@ -42,6 +43,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 2 * 1024 * 1024,
+    trustProxy: deps.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

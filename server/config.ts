@@ -10,6 +10,8 @@ const Env = z.object({
   DOANHOI_SEED_NUMBER: z.coerce.number().int().default(42),
   AUTH_SECRET: z.string().min(32).optional(),
   PUBLIC_URL: z.string().url().optional(),
+  /** behind a reverse proxy: 'true', a hop count, or the proxy addresses (comma-separated) whose X-Forwarded-For to trust */
+  TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -23,4 +25,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${issues}`);
   }
   return parsed.data;
+}
+
+/** Fastify's trustProxy value from TRUST_PROXY: so rate limits and audit see the real client address. */
+export function trustProxyOf(value: string | undefined): boolean | number | string {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

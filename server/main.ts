@@ -2,7 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { createAuth } from './auth/auth';
-import { loadConfig } from './config';
+import { loadConfig, trustProxyOf } from './config';
 import { createDatabase } from './db/client';
 import { demoLoginsText, isEmpty, seedDemoProvince } from './demo/bootstrap';
 import { resolveAuthSecret } from './lib/secret';
@@ -34,6 +34,7 @@ async function main() {
     publicUrl,
     webDir: join(here, '..', 'dist', 'web'),
     logLevel: config.LOG_LEVEL,
+    trustProxy: trustProxyOf(config.TRUST_PROXY),
   });
   const close = async () => {
     await app.close();

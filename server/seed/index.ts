@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { personSortKey, unaccent } from '../lib/text';
+import { loadRhythmRules, type MeetingSeedCounts, seedCommuneMeetings } from './meetings';
 import {
   AWAY_PLACES,
   DIFFICULT_COMMUNES,
@@ -36,6 +37,8 @@ export type SeedScale = 'demo' | 'province' | 'tiny';
 export interface SeedOptions {
   seedNumber: number;
   scale: SeedScale;
+  /** Seed a history of branch meetings (default: true for demo/tiny, false for province). */
+  meetings?: boolean;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -64,6 +67,8 @@ export interface SeedResult {
   memberships: number;
   byOrganization: Record<string, number>;
   elapsedMs: number;
+  /** meetings seeded (zeros when meetings are off) */
+  meetings: MeetingSeedCounts;
   /** ids useful to build demo accounts */
   refs: SeedRefs;
 }
@@ -569,6 +574,9 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedResult> {
   });
   await bulkInsert(db, 'units', UNIT_COLUMNS, provinceUnits.map(unitRow));
   const provinceUnitByOrg = new Map(provinceUnits.map((u) => [u.org, u]));
+  const withMeetings = opts.meetings ?? opts.scale !== 'province';
+  const rhythm = withMeetings ? await loadRhythmRules(db) : new Map();
+  const meetingCounts: MeetingSeedCounts = { meetings: 0, attendance: 0, discussions: 0 };
 
   const nationalIds = new NationalIds(opts.seedNumber);
   let personsSoFar = 0;
@@ -811,6 +819,19 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedResult> {
       }
       await bulkInsert(tx, 'persons', PERSON_COLUMNS, personRows);
       await bulkInsert(tx, 'memberships', MEMBERSHIP_COLUMNS, membershipRows);
+
+      if (withMeetings) {
+        const m = await seedCommuneMeetings(tx, {
+          seedNumber: opts.seedNumber,
+          communeCode: commune.code,
+          branchIds: Object.values(ref.branches).flat(),
+          rules: rhythm,
+          referenceDate: SEED_REFERENCE_DATE,
+        });
+        meetingCounts.meetings += m.meetings;
+        meetingCounts.attendance += m.attendance;
+        meetingCounts.discussions += m.discussions;
+      }
     });
     refs.communes.push(ref);
     progress('communes', ci + 1, communes.length);
@@ -845,6 +866,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedResult> {
     memberships: Number(c.memberships),
     byOrganization: Object.fromEntries(byOrg.map((r) => [r.org, Number(r.n)])),
     elapsedMs: Date.now() - started,
+    meetings: meetingCounts,
     refs,
   };
 }

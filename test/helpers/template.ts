@@ -8,7 +8,8 @@ export const TEMPLATE_DB = 'doanhoi_test_template';
 
 /** Fills a migrated database with the tiny demo province and every persona account. */
 export async function fillTemplate(db: Db): Promise<void> {
-  await seedDemo(db, { seedNumber: 7, scale: 'tiny' });
+  // Integration tests make their own meetings; the seeded meeting history is tested in test/unit.
+  await seedDemo(db, { seedNumber: 7, scale: 'tiny', meetings: false });
   await seedPersonas(db, createAuth({ db, secret: TEST_SECRET, baseURL: 'http://localhost:3000' }));
 }
 

@@ -145,3 +145,39 @@ export async function inviteMembers(tx: DbOrTx, meetingId: number, unitPath: str
     where u.path <@ ${unitPath}::ltree and m.status in ('active', 'transferring')
     order by m.person_id, m.id`);
 }
+
+/**
+ * Recomputes meeting_counts and unit_period_compliance from the raw meeting and attendance rows, for the
+ * given units (all units when omitted), with the same columns and semantics as refreshMeetingCounts and
+ * refreshUnitPeriod. For bulk loads (the demo seed) and repairs; live writes keep both current themselves.
+ */
+export async function rebuildMeetingAggregates(tx: DbOrTx, unitIds?: readonly number[]): Promise<void> {
+  const ids = unitIds ? `{${unitIds.map((id) => Math.trunc(id)).join(',')}}` : null;
+  const byMeeting = ids ? sql`m.unit_id = any(${ids}::int[])` : sql`true`;
+  const byUnit = ids ? sql`c.unit_id = any(${ids}::int[])` : sql`true`;
+  await tx.execute(
+    sql`delete from meeting_counts c using meetings m where m.id = c.meeting_id and ${byMeeting}`,
+  );
+  await tx.execute(sql`
+    insert into meeting_counts (meeting_id, invited, present, online, absent_excused, absent_unexcused)
+    select m.id, count(a.person_id)::int,
+      (count(*) filter (where a.status = 'present'))::int, (count(*) filter (where a.status = 'online'))::int,
+      (count(*) filter (where a.status = 'absent_excused'))::int,
+      (count(*) filter (where a.status = 'absent_unexcused'))::int
+    from meetings m left join meeting_attendance a on a.meeting_id = m.id
+    where ${byMeeting}
+    group by m.id`);
+  const held = sql`m.status in ('held', 'locked')`;
+  await tx.execute(sql`delete from unit_period_compliance c where ${byUnit}`);
+  await tx.execute(sql`
+    insert into unit_period_compliance
+      (unit_id, period_key, period_start, period_end, held, meetings, invited_sum, attended_sum, last_held_at)
+    select m.unit_id, m.period_key, min(m.period_start), max(m.period_end),
+      (count(*) filter (where ${held}))::int, count(*)::int,
+      coalesce(sum(c.invited) filter (where ${held}), 0)::int,
+      coalesce(sum(c.present + c.online) filter (where ${held}), 0)::int,
+      max(m.scheduled_at) filter (where ${held})
+    from meetings m join meeting_counts c on c.meeting_id = m.id
+    where ${byMeeting}
+    group by m.unit_id, m.period_key`);
+}

@@ -24,6 +24,18 @@ const CHILD_LEVEL: Record<string, UnitSummary['level'] | null> = {
 };
 const UNIT = 'Đơn vị';
 
+const viCollator = new Intl.Collator('vi', { numeric: true });
+/** Orders units the Vietnamese way (Đ after D, "Thôn 2" before "Thôn 10"), keeping the SQL level order. */
+const byName = (rows: UnitRow[]) => [...rows].sort((a, b) => viCollator.compare(a.name, b.name));
+const LEVEL_RANK: Record<string, number> = { province: 0, grassroots: 1, branch: 2, group: 3 };
+const byLevelThenName = (rows: UnitRow[]) =>
+  [...rows].sort(
+    (a, b) =>
+      (LEVEL_RANK[a.level] ?? 9) - (LEVEL_RANK[b.level] ?? 9) ||
+      a.organizationCode.localeCompare(b.organizationCode) ||
+      viCollator.compare(a.name, b.name),
+  );
+
 const subject = (u: UnitRow) => ({
   path: u.path,
   organizationCode: u.organizationCode,
@@ -88,7 +100,7 @@ export function makeUnitsService({ db }: { db: Db }) {
           select 1 from units p where p.id = u.parent_id and ${parentScope})`,
         sql`${LEVEL_ORDER} limit 500`,
       );
-      return summaries(rows);
+      return summaries(byLevelThenName(rows));
     },
 
     async children(ctx: RequestContext, id: number): Promise<UnitSummary[]> {
@@ -98,7 +110,7 @@ export function makeUnitsService({ db }: { db: Db }) {
         sql`u.parent_id = ${id} and u.active and ${unitScopeSql(ctx.actor, 'unit.read', 'u')}`,
         sql`order by u.name limit 1000`,
       );
-      return summaries(rows);
+      return summaries(byName(rows));
     },
 
     async search(ctx: RequestContext, q: { q?: string; organization?: string; limit: number }) {

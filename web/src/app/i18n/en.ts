@@ -85,7 +85,7 @@ export const en: Messages = {
     organization: 'Organization',
     searchPlaceholder: 'Find a unit (diacritics optional)',
     searchResults: 'Search results',
-    noResults: 'No unit found. Try a shorter name, e.g. “thach khe”.',
+    noResults: 'No unit found. Try a shorter name; accents are optional, e.g. “thon 3”.',
     tree: 'Unit tree',
     emptyTree: 'There is no unit in your scope yet. An administrator can create units or grant you a scope.',
     selectHint: 'Select a unit in the tree (or search) to see its details.',

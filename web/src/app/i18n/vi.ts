@@ -84,7 +84,7 @@ export const vi = {
     organization: 'Tổ chức',
     searchPlaceholder: 'Tìm đơn vị (không cần dấu)',
     searchResults: 'Kết quả tìm kiếm',
-    noResults: 'Không tìm thấy đơn vị nào. Thử gõ tên ngắn hơn, ví dụ “thach khe”.',
+    noResults: 'Không tìm thấy đơn vị nào. Thử gõ ngắn hơn, không cần dấu, ví dụ “thon 3”.',
     tree: 'Cây đơn vị',
     emptyTree: 'Chưa có đơn vị nào trong phạm vi của bạn. Quản trị viên có thể tạo đơn vị hoặc phân quyền.',
     selectHint: 'Chọn một đơn vị trên cây (hoặc tìm kiếm) để xem chi tiết.',

@@ -83,11 +83,9 @@ export function MainLayout() {
           </Drawer>
         )}
         <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
-          <main>
-            <Suspense fallback={<Spin description={t('app.loading')} />}>
-              <Outlet />
-            </Suspense>
-          </main>
+          <Suspense fallback={<Spin description={t('app.loading')} />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>
