@@ -26,7 +26,7 @@ export interface AppDeps {
   webDir?: string;
   logLevel?: string;
   signInPerMinute?: number;
-  trustProxy?: boolean | number | string;
+  trustProxy?: false | string | ((address: string, hop: number) => boolean);
 }
 
 declare module 'fastify' {

@@ -27,10 +27,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parsed.data;
 }
 
-/** Fastify's trustProxy value from TRUST_PROXY: so rate limits and audit see the real client address. */
-export function trustProxyOf(value: string | undefined): boolean | number | string {
+/**
+ * Fastify's trustProxy from TRUST_PROXY, so rate limits and the audit log see the real client address:
+ * a hop count or the proxies' addresses. 'true' is refused: it would trust a client-written X-Forwarded-For.
+ */
+export function trustProxyOf(
+  value: string | undefined,
+): false | string | ((address: string, hop: number) => boolean) {
   if (!value || value === 'false') return false;
-  if (value === 'true') return true;
-  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true') {
+    throw new Error(
+      'Invalid configuration: TRUST_PROXY=true would trust any client; give a hop count or the proxy addresses',
+    );
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
   return value;
 }

@@ -4,7 +4,7 @@ import { loadActor } from '../auth/actor';
 import type { Auth } from '../auth/auth';
 import type { Lockout } from '../auth/lockout';
 import type { Db } from '../db/client';
-import { user } from '../db/schema';
+import { session, user } from '../db/schema';
 import { AppError } from '../lib/errors';
 import type { Actor } from '../policy/policy';
 
@@ -15,6 +15,14 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const SIGN_IN_PATH = '/api/auth/sign-in/username';
+/** The better-auth endpoints the app uses; every other /api/auth path answers 404. */
+const AUTH_PATHS = new Set([
+  SIGN_IN_PATH,
+  '/api/auth/sign-out',
+  '/api/auth/get-session',
+  '/api/auth/change-password',
+]);
 export const CSRF_HEADER = 'x-requested-with';
 export const CSRF_VALUE = 'DoanHoi';
 
@@ -77,42 +85,66 @@ export function registerAuth(app: FastifyInstance, deps: { auth: Auth; db: Db; l
     config: { policy: 'public' },
     schema: { hide: true },
     handler: async (request, reply) => {
-      const isSignIn = request.url.startsWith('/api/auth/sign-in/');
-      const uname = isSignIn
-        ? String((request.body as { username?: unknown } | undefined)?.username ?? '')
-        : '';
-      if (isSignIn && uname) {
-        const until = await lockout.lockedUntil(uname);
-        if (until) throw new AppError('ACCOUNT_LOCKED', lockedMessage(until));
-        const [u] = await db
-          .select({ disabled: user.disabled })
-          .from(user)
-          .where(eq(user.username, uname.toLowerCase()));
-        if (u?.disabled)
-          throw new AppError('ACCOUNT_DISABLED', 'Tài khoản đã bị khoá. Hãy liên hệ quản trị viên.');
+      // Compare the raw path with the normalised one: "/api/auth/./sign-in/…" must not slip past the checks.
+      const rawPath = request.url.split('?')[0] ?? '';
+      const path = new URL(request.url, 'http://localhost').pathname;
+      if (rawPath !== path || !AUTH_PATHS.has(path)) {
+        throw new AppError('NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.');
       }
-      const { status, text } = await forward(auth, request, reply);
-      if (isSignIn && uname) {
-        if (status === 200) await lockout.clear(uname);
-        else if (status === 401) {
-          await lockout.recordFailure(uname);
-          const until = await lockout.lockedUntil(uname);
-          if (until) {
-            reply.removeHeader('set-cookie');
-            throw new AppError('ACCOUNT_LOCKED', lockedMessage(until));
-          }
-          return reply.send({
-            error: {
-              code: 'UNAUTHENTICATED',
-              message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-              requestId: String(request.id),
-            },
-          });
-        }
+      if (path !== SIGN_IN_PATH) {
+        const { text } = await forward(auth, request, reply);
+        return reply.send(text || null);
       }
-      return reply.send(text || null);
+      return signIn(request, reply);
     },
   });
+
+  async function signIn(request: FastifyRequest, reply: FastifyReply) {
+    const uname = String((request.body as { username?: unknown } | undefined)?.username ?? '')
+      .trim()
+      .toLowerCase();
+    if (uname) {
+      const until = await lockout.lockedUntil(uname);
+      if (until) throw new AppError('ACCOUNT_LOCKED', lockedMessage(until));
+    }
+    const { status, text } = await forward(auth, request, reply);
+    if (!uname) return reply.send(text || null);
+    const [u] = await db
+      .select({ id: user.id, disabled: user.disabled })
+      .from(user)
+      .where(eq(user.username, uname));
+    if (status === 200) {
+      // Disabled accounts are told so only after the right password, and get no session.
+      if (!u || u.disabled) {
+        if (u) await db.delete(session).where(eq(session.userId, u.id));
+        reply.removeHeader('set-cookie');
+        throw new AppError('ACCOUNT_DISABLED', 'Tài khoản đã bị khoá. Hãy liên hệ quản trị viên.');
+      }
+      await lockout.clear(uname);
+      // The session lives in the HttpOnly cookie only; scripts never see its token.
+      const body = JSON.parse(text) as Record<string, unknown>;
+      delete body.token;
+      return reply.send(body);
+    }
+    if (status === 401) {
+      if (u) {
+        await lockout.recordFailure(uname);
+        const until = await lockout.lockedUntil(uname);
+        if (until) {
+          reply.removeHeader('set-cookie');
+          throw new AppError('ACCOUNT_LOCKED', lockedMessage(until));
+        }
+      }
+      return reply.send({
+        error: {
+          code: 'UNAUTHENTICATED',
+          message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+          requestId: String(request.id),
+        },
+      });
+    }
+    return reply.send(text || null);
+  }
 }
 
 /** Throws 401 unless a signed-in actor is present. */

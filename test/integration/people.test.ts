@@ -151,6 +151,13 @@ describe('GET /api/people/:id', () => {
     );
     expect(p.memberships.every((m: Membership) => m.organizationCode === 'DOAN')).toBe(true);
     expect(p.memberships[0]).toHaveProperty('joinedOn');
+    // A supervisor (no right to reveal) sees no digit of the national ID.
+    const sup = await get('dangu.thachkhe', `/api/people/${id}`);
+    expect(sup).toMatchObject({
+      nationalId: null,
+      sensitiveHidden: true,
+      abilities: { revealSensitive: false },
+    });
   });
 
   it('reveals and audits the read when asked by an allowed actor', async () => {

@@ -65,7 +65,8 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
       const branchWhere = sql`b.level = 'branch' and b.active and ${subtree} and ${unitScopeSql(ctx.actor, 'compliance.read', 'b')}`;
       const branches = await rows<BranchRow>(
         db,
-        sql`select b.id as "unitId", b.name as "unitName", b.kind, b.parent_id as "parentId", p.name as "parentName",
+        sql`select b.id as "unitId", b.name as "unitName", b.kind, b.parent_id as "parentId",
+          case when ${unitScopeSql(ctx.actor, 'compliance.read', 'p')} then p.name end as "parentName",
           b.organization_code as "organizationCode", b.difficult_area as "difficultArea"
         from units b left join units p on p.id = b.parent_id where ${branchWhere}
         order by p.name, b.name, b.id`,

@@ -64,6 +64,8 @@ export function makeMeetingsService({ db, clock }: { db: Db; clock: Clock }) {
     fn: (tx: DbOrTx, m: MeetingRow, unit: UnitRow) => Promise<T>,
   ): Promise<T> {
     const { unit } = await meetingFor(ctx, id, 'meeting.write');
+    if (!unit.active)
+      throw invalid('Đơn vị đã ngừng hoạt động hoặc đã hợp nhất: không thể sửa buổi sinh hoạt này.');
     return db.transaction(async (tx) => {
       await lockUnit(tx, unit.id);
       const m = defined(await findMeeting(tx, id), 'meeting');

@@ -137,7 +137,8 @@ export function makePeopleService({ db }: { db: Db }) {
           awaySince: person.awaySince,
           awayContact: person.awayContact,
           memberships: ms.map((m) => ({ ...membershipItem(m), joinedOn: m.joinedOn, leftOn: m.leftOn })),
-          nationalId: reveal ? person.nationalId : maskNationalId(person.nationalId),
+          // Roles that may not reveal see no digit of the ID at all; the others see a masked hint.
+          nationalId: reveal ? person.nationalId : mayReveal ? maskNationalId(person.nationalId) : null,
           ethnicity: reveal ? person.ethnicity : null,
           religion: reveal ? person.religion : null,
           partyStatus: reveal ? person.partyStatus : null,

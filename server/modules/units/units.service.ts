@@ -128,7 +128,7 @@ export function makeUnitsService({ db }: { db: Db }) {
             sql`u.id in (${sql.join(
               rows.map((r) => sql`${r.parentId ?? 0}`),
               sql`, `,
-            )})`,
+            )}) and ${unitScopeSql(ctx.actor, 'unit.read', 'u')}`,
           )
         : [];
       const parentName = new Map(parents.map((p) => [p.id, p.name]));
