@@ -87,6 +87,8 @@ async function main(): Promise<void> {
       ['persons', fmt(result.persons)],
       ['memberships', fmt(result.memberships)],
       ...Object.entries(result.byOrganization).map(([org, n]): [string, string] => [`  ${org}`, fmt(n)]),
+      ['meetings', fmt(result.meetings.meetings)],
+      ['attendance rows', fmt(result.meetings.attendance)],
       ['elapsed', `${(result.elapsedMs / 1000).toFixed(1)} s`],
       ['peak RSS', `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`],
     ];
