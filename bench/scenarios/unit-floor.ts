@@ -2,19 +2,17 @@ import { type SQL, sql } from 'drizzle-orm';
 
 /**
  * The floor for unit summaries: the listed units (condition on u, inside one subtree) with their active child
- * counts and the live membership count of each listed unit's whole subtree. Members are counted per subtree
- * unit through a LATERAL, so each count is an index-only probe of memberships(unit_id, status) whatever the
- * planner guesses for the ltree join.
+ * counts and the live membership count of each listed unit's whole subtree, summed from the per-unit counts
+ * kept current on write (unit_member_counts; their exactness is tested against the raw memberships).
  */
 export function subtreeSummaries(listed: SQL, subtreePath: string, order: SQL = sql`u.name`): SQL {
   return sql`
     with listed as (select u.id, u.path from units u where ${listed} and u.path <@ ${subtreePath}::ltree),
     members as (
-      select l.id, sum(c.n)::int as n
+      select l.id, sum(c.members)::int as n
       from listed l
       join units d on d.path <@ l.path
-      cross join lateral (
-        select count(*) as n from memberships m where m.unit_id = d.id and m.status in ('active', 'transferring')) c
+      join unit_member_counts c on c.unit_id = d.id
       group by l.id),
     kids as (
       select k.parent_id as id, count(*)::int as n from units k
@@ -26,3 +24,8 @@ export function subtreeSummaries(listed: SQL, subtreePath: string, order: SQL = 
     left join members on members.id = u.id left join kids on kids.id = u.id
     order by ${order}`;
 }
+
+const vi = new Intl.Collator('vi', { numeric: true });
+/** Vietnamese name order (Đ after D, "Thôn 2" before "Thôn 10"), as the product lists units. */
+export const viOrder = <T extends { name: string }>(list: T[]): T[] =>
+  [...list].sort((a, b) => vi.compare(a.name, b.name));

@@ -8,7 +8,7 @@ import { rows } from '../../server/db/query';
 import { makeUnitsService } from '../../server/modules/units/units.service';
 import { communeRefs, ctxFor, unitActor } from '../lib/actors';
 import { type BenchContext, defineScenario } from '../lib/scenario';
-import { subtreeSummaries } from './unit-floor';
+import { subtreeSummaries, viOrder } from './unit-floor';
 
 async function setup({ db }: BenchContext) {
   const refs = await communeRefs(db, 'DOAN');
@@ -38,13 +38,13 @@ export default defineScenario({
       label: 'children',
       run: ({ state }) => state.units.children(state.ctx, state.refs.provinceUnitId),
       floor: ({ db, state }) =>
-        rows(
+        rows<{ name: string }>(
           db,
           subtreeSummaries(
             sql`u.parent_id = ${state.refs.provinceUnitId} and u.active`,
             state.refs.provinceUnitPath,
           ),
-        ),
+        ).then(viOrder),
     },
   ],
 });
