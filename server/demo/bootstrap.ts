@@ -30,7 +30,7 @@ export async function seedDemoProvince(db: Db, auth: Auth, seedNumber: number, l
   });
   await seedPersonas(db, auth);
   log(
-    `Đã tạo ${result.persons.toLocaleString('vi-VN')} người, ${result.memberships.toLocaleString('vi-VN')} lượt hội viên, ${result.units.toLocaleString('vi-VN')} đơn vị trong ${(result.elapsedMs / 1000).toFixed(1)} giây.`,
+    `Đã tạo ${result.persons.toLocaleString('vi-VN')} người, ${result.memberships.toLocaleString('vi-VN')} lượt hội viên, ${result.units.toLocaleString('vi-VN')} đơn vị, ${result.meetings.meetings.toLocaleString('vi-VN')} buổi sinh hoạt trong ${(result.elapsedMs / 1000).toFixed(1)} giây.`,
   );
   return result;
 }
