@@ -88,20 +88,27 @@ export async function refreshMeetingCounts(tx: DbOrTx, meetingId: number): Promi
   return counts as AttendanceCounts;
 }
 
-/** Recomputes one unit-period row of unit_period_compliance from that period's meetings and their counts. */
-export async function refreshUnitPeriod(tx: DbOrTx, unitId: number, periodKey: string): Promise<void> {
+const COMPLIANCE_COLUMNS = sql`(unit_id, period_key, period_start, period_end, held, meetings, invited_sum, attended_sum, last_held_at)`;
+
+/** unit_period_compliance rows computed from the meetings matching `where` (alias m) and their counts. */
+function complianceRows(where: SQL): SQL {
   const held = sql`m.status in ('held', 'locked')`;
-  await tx.execute(sql`
-    insert into unit_period_compliance
-      (unit_id, period_key, period_start, period_end, held, meetings, invited_sum, attended_sum, last_held_at)
+  return sql`
     select m.unit_id, m.period_key, min(m.period_start), max(m.period_end),
       (count(*) filter (where ${held}))::int, count(*)::int,
       coalesce(sum(c.invited) filter (where ${held}), 0)::int,
       coalesce(sum(c.present + c.online) filter (where ${held}), 0)::int,
       max(m.scheduled_at) filter (where ${held})
     from meetings m join meeting_counts c on c.meeting_id = m.id
-    where m.unit_id = ${unitId} and m.period_key = ${periodKey}
-    group by m.unit_id, m.period_key
+    where ${where}
+    group by m.unit_id, m.period_key`;
+}
+
+/** Recomputes one unit-period row of unit_period_compliance from that period's meetings and their counts. */
+export async function refreshUnitPeriod(tx: DbOrTx, unitId: number, periodKey: string): Promise<void> {
+  await tx.execute(sql`
+    insert into unit_period_compliance ${COMPLIANCE_COLUMNS}
+    ${complianceRows(sql`m.unit_id = ${unitId} and m.period_key = ${periodKey}`)}
     on conflict (unit_id, period_key) do update set period_start = excluded.period_start,
       period_end = excluded.period_end, held = excluded.held, meetings = excluded.meetings,
       invited_sum = excluded.invited_sum, attended_sum = excluded.attended_sum, last_held_at = excluded.last_held_at`);
@@ -167,17 +174,8 @@ export async function rebuildMeetingAggregates(tx: DbOrTx, unitIds?: readonly nu
     from meetings m left join meeting_attendance a on a.meeting_id = m.id
     where ${byMeeting}
     group by m.id`);
-  const held = sql`m.status in ('held', 'locked')`;
   await tx.execute(sql`delete from unit_period_compliance c where ${byUnit}`);
-  await tx.execute(sql`
-    insert into unit_period_compliance
-      (unit_id, period_key, period_start, period_end, held, meetings, invited_sum, attended_sum, last_held_at)
-    select m.unit_id, m.period_key, min(m.period_start), max(m.period_end),
-      (count(*) filter (where ${held}))::int, count(*)::int,
-      coalesce(sum(c.invited) filter (where ${held}), 0)::int,
-      coalesce(sum(c.present + c.online) filter (where ${held}), 0)::int,
-      max(m.scheduled_at) filter (where ${held})
-    from meetings m join meeting_counts c on c.meeting_id = m.id
-    where ${byMeeting}
-    group by m.unit_id, m.period_key`);
+  await tx.execute(
+    sql`insert into unit_period_compliance ${COMPLIANCE_COLUMNS} ${complianceRows(byMeeting)}`,
+  );
 }
