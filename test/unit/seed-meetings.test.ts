@@ -1,18 +1,8 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../server/db/client';
-import { type SeedResult, seedDemo } from '../../server/seed';
-
-async function rows<T>(database: Database, query: SQL): Promise<T[]> {
-  return ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
-}
-
-async function seeded(seedNumber: number): Promise<{ database: Database; result: SeedResult }> {
-  const database = await createDatabase({});
-  await database.migrate();
-  const result = await seedDemo(database.db, { seedNumber, scale: 'tiny' });
-  return { database, result };
-}
+import type { Database } from '../../server/db/client';
+import type { SeedResult } from '../../server/seed';
+import { rows, seededTiny } from '../helpers/seeded';
 
 /** Meetings, attendance and discussions without wall-clock columns, in a stable order. */
 const SNAPSHOT = sql`select json_build_object(
@@ -32,8 +22,8 @@ describe('demo seed meetings (tiny scale)', () => {
   let b: { database: Database; result: SeedResult };
 
   beforeAll(async () => {
-    a = await seeded(7);
-    b = await seeded(7);
+    a = await seededTiny(7);
+    b = await seededTiny(7);
   }, 180_000);
 
   afterAll(async () => {
