@@ -15,6 +15,14 @@ export const ACTIONS = [
   'meeting.read',
   'meeting.write',
   'compliance.read',
+  /** publish the month's theme material to the branches below a unit */
+  'theme.write',
+  /** assign a higher-level cadre to a branch meeting and record the visit */
+  'meeting.cadre',
+  /** check oneself in to a meeting one is invited to (with its code) */
+  'meeting.checkin',
+  /** read the outbox of SMS / email messages */
+  'outbox.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,13 +39,27 @@ const READ: Action[] = [
 /** What each role may do inside the scope of its grant. */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   admin: ACTIONS,
-  province_officer: [...READ, 'unit.write', 'person.readSensitive', 'meeting.write'],
-  grassroots_officer: [...READ, 'unit.write', 'person.readSensitive', 'meeting.write'],
+  province_officer: [
+    ...READ,
+    'unit.write',
+    'person.readSensitive',
+    'meeting.write',
+    'theme.write',
+    'meeting.cadre',
+  ],
+  grassroots_officer: [
+    ...READ,
+    'unit.write',
+    'person.readSensitive',
+    'meeting.write',
+    'theme.write',
+    'meeting.cadre',
+  ],
   branch_head: [...READ, 'person.readSensitive', 'meeting.write'],
   // The supervisory bodies see everything in their area, read-only, and without sensitive fields.
   supervisor: READ,
   respondent: ['area.read', 'rules.read'],
-  member: ['rules.read'],
+  member: ['rules.read', 'meeting.checkin'],
 };
 
 /** Actions that are not tied to a unit or area: a grant of the role anywhere is enough. */
@@ -47,4 +69,6 @@ export const GLOBAL_ACTIONS: readonly Action[] = [
   'account.manage',
   'audit.read',
   'area.read',
+  'meeting.checkin',
+  'outbox.read',
 ];

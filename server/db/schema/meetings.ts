@@ -9,8 +9,10 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { memberships, persons } from './people';
+import { themes } from './themes';
 import { units } from './units';
 
 /** A meeting of a unit (branch or group), counted toward one period of the unit's rhythm. */
@@ -32,6 +34,8 @@ export const meetings = pgTable(
     mode: text('mode').notNull(),
     onlineLink: text('online_link'),
     agenda: text('agenda'),
+    /** the month's theme material this meeting used */
+    themeId: integer('theme_id').references(() => themes.id),
     /** planned | held | locked */
     status: text('status').notNull().default('planned'),
     chair: text('chair'),
@@ -72,6 +76,9 @@ export const meetingAttendance = pgTable(
     reason: text('reason'),
     /** persons.away_from_home when invited */
     awayFromHome: boolean('away_from_home').notNull().default(false),
+    /** rollcall (recorded by the branch) | self (member checked in with the meeting code) */
+    source: text('source'),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -109,6 +116,9 @@ export const meetingCounts = pgTable('meeting_counts', {
   online: integer('online').notNull().default(0),
   absentExcused: integer('absent_excused').notNull().default(0),
   absentUnexcused: integer('absent_unexcused').notNull().default(0),
+  /** invitees working away from home, and how many of them attended (present or online) */
+  awayInvited: integer('away_invited').notNull().default(0),
+  awayAttended: integer('away_attended').notNull().default(0),
 });
 
 /**
@@ -128,10 +138,63 @@ export const unitPeriodCompliance = pgTable(
     meetings: integer('meetings').notNull().default(0),
     invitedSum: integer('invited_sum').notNull().default(0),
     attendedSum: integer('attended_sum').notNull().default(0),
+    awayInvitedSum: integer('away_invited_sum').notNull().default(0),
+    awayAttendedSum: integer('away_attended_sum').notNull().default(0),
+    /** held meetings of kind 'thematic' */
+    thematic: integer('thematic').notNull().default(0),
+    /** held meetings a higher-level cadre attended */
+    cadreVisited: integer('cadre_visited').notNull().default(0),
     lastHeldAt: timestamp('last_held_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.unitId, t.periodKey] }),
     index('unit_period_compliance_end_idx').on(t.periodEnd, t.unitId),
+  ],
+);
+
+/** Self check-in window of a meeting: members type the 6-digit code (or scan its QR) while it is open. */
+export const meetingCheckins = pgTable(
+  'meeting_checkins',
+  {
+    meetingId: integer('meeting_id')
+      .primaryKey()
+      .references(() => meetings.id),
+    code: text('code').notNull(),
+    opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
+    closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+    openedBy: text('opened_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('meeting_checkins_code_idx').on(t.code, t.closesAt),
+    check('meeting_checkins_code_chk', sql`${t.code} ~ '^[0-9]{6}$'`),
+    check('meeting_checkins_window_chk', sql`${t.closesAt} > ${t.opensAt}`),
+  ],
+);
+
+/** Higher-level cadres assigned to attend a branch meeting (cán bộ dự sinh hoạt), and whether they did. */
+export const meetingCadres = pgTable(
+  'meeting_cadres',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    /** the cadre's account */
+    userId: text('user_id').notNull(),
+    cadreName: text('cadre_name').notNull(),
+    /** the unit the cadre comes from (commune or province level) */
+    fromUnitId: integer('from_unit_id').references(() => units.id),
+    /** assigned | attended | absent */
+    status: text('status').notNull().default('assigned'),
+    note: text('note'),
+    assignedBy: text('assigned_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('meeting_cadres_meeting_user_uq').on(t.meetingId, t.userId),
+    index('meeting_cadres_user_idx').on(t.userId),
+    check('meeting_cadres_status_chk', sql`${t.status} in ('assigned', 'attended', 'absent')`),
   ],
 );
