@@ -12,6 +12,9 @@ const Env = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** behind a reverse proxy: 'true', a hop count, or the proxy addresses (comma-separated) whose X-Forwarded-For to trust */
   TRUST_PROXY: z.string().optional(),
+  /** demo / browser tests only: the server's clock starts at this instant (ISO 8601) and runs forward */
+  DOANHOI_NOW: z.iso.datetime({ offset: true }).optional(),
+  NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -23,6 +26,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${issues}`);
+  }
+  if (parsed.data.DOANHOI_NOW && parsed.data.NODE_ENV === 'production') {
+    throw new Error(
+      'Invalid configuration: DOANHOI_NOW (a shifted clock) is refused when NODE_ENV=production',
+    );
   }
   return parsed.data;
 }

@@ -5,6 +5,7 @@ import { createAuth } from './auth/auth';
 import { loadConfig, trustProxyOf } from './config';
 import { createDatabase } from './db/client';
 import { demoLoginsText, isEmpty, seedDemoProvince } from './demo/bootstrap';
+import { clockStartingAt, systemClock } from './lib/clock';
 import { resolveAuthSecret } from './lib/secret';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -17,6 +18,7 @@ async function main() {
   const authSecret = resolveAuthSecret(config.AUTH_SECRET, dataDir);
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const print = (line: string) => process.stdout.write(`${line}\n`);
+  const clock = config.DOANHOI_NOW ? clockStartingAt(new Date(config.DOANHOI_NOW)) : systemClock;
 
   if (config.DOANHOI_SEED === 'demo' && (await isEmpty(database.db))) {
     await seedDemoProvince(
@@ -30,6 +32,7 @@ async function main() {
   const app = await buildApp({
     db: database.db,
     dbKind: database.kind,
+    clock,
     authSecret,
     publicUrl,
     webDir: join(here, '..', 'dist', 'web'),
@@ -47,6 +50,8 @@ async function main() {
   print(
     `\nDoanHoi đang chạy tại ${publicUrl} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite, ${dataDir}` : 'PostgreSQL'})`,
   );
+  if (config.DOANHOI_NOW)
+    print(`Đồng hồ máy chủ bắt đầu từ ${config.DOANHOI_NOW} (DOANHOI_NOW, chỉ dùng cho demo/kiểm thử).`);
   if (config.DOANHOI_SEED === 'demo') print(demoLoginsText());
 }
 
