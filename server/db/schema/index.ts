@@ -2,6 +2,7 @@ export * from './accounts';
 export * from './areas';
 export * from './audit';
 export * from './files';
+export * from './imports';
 export * from './meetings';
 export * from './notifications';
 export * from './organizations';
