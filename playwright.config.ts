@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_NOW } from './e2e/helpers';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -48,13 +49,15 @@ export default defineConfig({
     // The server runs from a snapshot (dist/e2e: server + contracts + the built web app) because it
     // registers the static files once at start-up: an `npm run build` elsewhere during a run empties
     // dist/web, and the page then loads new asset names the server does not know (blank page).
+    // The server's clock starts just after November 2026 ended (E2E_NOW; the demo data is seeded as of
+    // 27/11/2026): branches without a November meeting show as missed (e2e/meetings-phone.spec.ts).
     command: [
       'rm -rf .e2e-data dist/e2e',
       'mkdir -p dist/e2e/dist',
       'test -f dist/web/index.html',
       'cp -r server contracts dist/e2e/',
       'cp -r dist/web dist/e2e/dist/web',
-      `DOANHOI_DATA_DIR=.e2e-data PORT=${PORT} LOG_LEVEL=warn npx tsx dist/e2e/server/main.ts`,
+      `DOANHOI_NOW=${E2E_NOW} DOANHOI_DATA_DIR=.e2e-data PORT=${PORT} LOG_LEVEL=warn npx tsx dist/e2e/server/main.ts`,
     ].join(' && '),
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,

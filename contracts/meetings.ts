@@ -71,6 +71,8 @@ export const MeetingDetail = z.object({
     startedAt: z.string().nullable(),
     endedAt: z.string().nullable(),
     lockedAt: z.string().nullable(),
+    /** the month's theme the meeting picked */
+    theme: z.object({ id: z.number(), title: z.string() }).nullable().optional(),
   }),
   attendance: z.array(
     z.object({
@@ -102,6 +104,8 @@ export const CreateMeetingBody = z
     mode: z.enum(MEETING_MODES),
     onlineLink: link.optional(),
     agenda: text(4000).optional(),
+    /** the month's theme material (chủ điểm), published by a unit above the branch */
+    themeId: z.number().int().positive().optional(),
   })
   .refine((b) => b.mode === 'in_person' || !!b.onlineLink, {
     message: 'Họp trực tuyến hoặc kết hợp cần đường dẫn họp (http/https)',
@@ -166,6 +170,8 @@ export const ComplianceQuery = z.object({
   period: z.string().trim().max(10).optional(),
 });
 
+const rate = z.number().nullable();
+
 export const ComplianceRow = z.object({
   unitId: z.number(),
   unitName: z.string(),
@@ -177,9 +183,41 @@ export const ComplianceRow = z.object({
   held: z.number(),
   status: z.enum(COMPLIANCE_STATUSES),
   lastMeetingAt: z.string().nullable(),
-  attendanceRate: z.number().nullable(),
+  /** invitations and attendances (present or online) over the held meetings of the due periods */
+  invited: z.number(),
+  attended: z.number(),
+  /** attended / invited; null when nobody was invited */
+  attendanceRate: rate,
+  /** held thematic meetings in the due periods */
+  thematic: z.number(),
+  /** held meetings a higher-level cadre attended, in the due periods */
+  cadreVisited: z.number(),
+  /** invitees working away from home, and how many of them attended (present or online) */
+  awayInvited: z.number(),
+  awayAttended: z.number(),
+  awayAttendanceRate: rate,
 });
 export type ComplianceRow = z.infer<typeof ComplianceRow>;
+
+/** The report's branches grouped by grassroots unit (commune level) or by organization. */
+export const ComplianceRollup = z.object({
+  /** the grassroots unit's id, or the organization code */
+  key: z.string(),
+  unitId: z.number().nullable(),
+  name: z.string(),
+  organizationCode: z.string().nullable(),
+  branches: z.number(),
+  met: z.number(),
+  missed: z.number(),
+  pending: z.number(),
+  /** met / branches */
+  rate: z.number(),
+  required: z.number(),
+  held: z.number(),
+  attendanceRate: rate,
+  awayAttendanceRate: rate,
+});
+export type ComplianceRollup = z.infer<typeof ComplianceRollup>;
 
 export const ComplianceReport = z.object({
   period: z.object({ key: z.string(), label: z.string(), start: z.string(), end: z.string() }),
@@ -190,7 +228,11 @@ export const ComplianceReport = z.object({
     pending: z.number(),
     /** met / branches, 0 when none */
     rate: z.number(),
+    /** attended / invited over all held meetings of the rows; null when nobody was invited */
+    attendanceRate: rate,
+    awayAttendanceRate: rate,
   }),
   rows: z.array(ComplianceRow),
+  rollups: z.object({ communes: z.array(ComplianceRollup), organizations: z.array(ComplianceRollup) }),
 });
 export type ComplianceReport = z.infer<typeof ComplianceReport>;

@@ -28,6 +28,9 @@ export const OrganizationRule = z.object({
   id: z.number(),
   kind: z.string(),
   unitKind: z.string().nullable(),
+  /** a rule for one special unit (beats a unit-kind rule, which beats a general one) */
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
   value: z.record(z.string(), z.unknown()),
   effectiveFrom: z.string(),
   effectiveTo: z.string().nullable(),
@@ -76,11 +79,29 @@ export const CreateRuleBody = z
       .trim()
       .regex(/^[a-z][a-z0-9_]{1,49}$/, 'Loại quy định chỉ gồm chữ thường, số và dấu gạch dưới'),
     unitKind: z.enum(UNIT_KINDS).nullable().optional(),
+    /** one special unit of the organization (instead of a unit kind) */
+    unitId: z.number().int().positive('Mã đơn vị không hợp lệ').nullable().optional(),
     value: z.record(z.string(), z.unknown()),
     effectiveFrom: IsoDate,
+    /** first day no longer in force; open-ended when omitted */
+    effectiveTo: IsoDate.optional(),
     source: z.string().trim().max(1000).optional(),
   })
   .superRefine((body, ctx) => {
+    if (body.unitKind && body.unitId) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Chọn một loại đơn vị hoặc một đơn vị cụ thể, không chọn cả hai',
+        path: ['unitId'],
+      });
+    }
+    if (body.effectiveTo && body.effectiveTo <= body.effectiveFrom) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực',
+        path: ['effectiveTo'],
+      });
+    }
     const schema = RULE_VALUE_SCHEMAS[body.kind];
     if (!schema) return;
     const res = schema.safeParse(body.value);

@@ -85,7 +85,7 @@ test.describe
       await page.goto('/');
       await expect(page.getByRole('heading', { name: 'Đăng nhập DoanHoi' })).toBeVisible();
       await expect(page.getByLabel('Tên đăng nhập')).toBeVisible();
-      await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Đăng nhập', exact: true })).toBeVisible();
       await page.screenshot({ path: `${SHOTS}/login.png`, animations: 'disabled' });
 
       // Each tree has exactly one root: the officer's own commune.

@@ -3,6 +3,18 @@ import { type APIRequestContext, expect, type Locator, type Page, test } from '@
 /** Shared password of every demo account (server/demo/bootstrap.ts). */
 export const DEMO_PASSWORD = 'DoanHoi@2026';
 
+/**
+ * The e2e server's clock starts at this instant (DOANHOI_NOW in playwright.config.ts): ten minutes into
+ * 1 December 2026, Vietnam time, just after the demo data's November ended. Browser pages that care about
+ * "today" install the same clock (installServerClock).
+ */
+export const E2E_NOW = '2026-12-01T00:10:00+07:00';
+
+/** Makes the browser's clock start at E2E_NOW (and run on), so pages agree with the server about today. */
+export async function installServerClock(target: Pick<Page, 'clock'>): Promise<void> {
+  await target.clock.install({ time: new Date(E2E_NOW) });
+}
+
 /** Writes must carry this header (CSRF guard in server/plugins/auth.ts). */
 export const WRITE_HEADERS = { 'X-Requested-With': 'DoanHoi' };
 

@@ -2,14 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { MAX_FILE_BYTES } from '../contracts/files';
 import { createAuth } from './auth/auth';
 import { makeLockout } from './auth/lockout';
+import { makePhoneLimiter } from './auth/phone-limit';
 import type { Db, DbKind } from './db/client';
 import { type Clock, systemClock } from './lib/clock';
+import { makeOutboxSender, type Sender } from './lib/sender';
 import { registerModules } from './modules';
 import { VERSION } from './modules/system/system.routes';
 import { registerAuth } from './plugins/auth';
@@ -27,6 +31,8 @@ export interface AppDeps {
   logLevel?: string;
   signInPerMinute?: number;
   trustProxy?: false | string | ((address: string, hop: number) => boolean);
+  /** delivers SMS/email (members' sign-in codes); default: the outbox table and the log */
+  sender?: Sender;
 }
 
 declare module 'fastify' {
@@ -84,12 +90,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secret: deps.authSecret,
     baseURL: deps.publicUrl ?? 'http://localhost:3000',
     signInPerMinute: deps.signInPerMinute,
+    sender: deps.sender ?? makeOutboxSender(app.log),
   });
   const lockout = makeLockout(deps.db, clock);
 
+  // Uploads (meeting photos, theme attachments): one file per request, read by the route after its policy check.
+  await app.register(multipart, {
+    limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
+  });
   registerRoutePolicy(app, catalog);
-  registerAuth(app, { auth, db: deps.db, lockout });
-  await registerModules(app, { db: deps.db, dbKind: deps.dbKind, auth, clock, lockout });
+  registerAuth(app, { auth, db: deps.db, lockout, phoneLimiter: makePhoneLimiter(deps.db, clock) });
+  await registerModules(app, {
+    db: deps.db,
+    dbKind: deps.dbKind,
+    auth,
+    clock,
+    lockout,
+    publicUrl: deps.publicUrl,
+  });
 
   if (serveWeb && deps.webDir) {
     await app.register(fastifyStatic, { root: deps.webDir, wildcard: false });

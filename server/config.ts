@@ -16,6 +16,11 @@ const Env = z.object({
   DOANHOI_NOW: z.iso.datetime({ offset: true }).optional(),
   NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** reminder jobs (period end, day before a meeting): 'off' on instances that should not run them */
+  REMINDERS: z.enum(['on', 'off']).default('on'),
+  REMINDER_DAYS_BEFORE_PERIOD_END: z.coerce.number().int().min(0).max(60).default(7),
+  /** reminders go out from this hour of the Vietnam day on */
+  REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type Config = z.infer<typeof Env>;

@@ -5,6 +5,7 @@ import { createAuth } from './auth/auth';
 import { loadConfig, trustProxyOf } from './config';
 import { createDatabase } from './db/client';
 import { demoLoginsText, isEmpty, seedDemoProvince } from './demo/bootstrap';
+import { startScheduler } from './jobs/scheduler';
 import { clockStartingAt, systemClock } from './lib/clock';
 import { resolveAuthSecret } from './lib/secret';
 
@@ -39,7 +40,18 @@ async function main() {
     logLevel: config.LOG_LEVEL,
     trustProxy: trustProxyOf(config.TRUST_PROXY),
   });
+  const scheduler =
+    config.REMINDERS === 'on'
+      ? startScheduler({
+          db: database.db,
+          clock,
+          log: app.log,
+          daysBefore: config.REMINDER_DAYS_BEFORE_PERIOD_END,
+          fromHour: config.REMINDER_HOUR,
+        })
+      : null;
   const close = async () => {
+    await scheduler?.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -32,5 +32,5 @@ export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | nul
     areaPath: r.areaPath,
     organizationCode: r.unitId ? r.unitOrg : r.organizationCode,
   }));
-  return { userId: u.id, name: u.name, username: u.username ?? '', grants };
+  return { userId: u.id, name: u.name, username: u.username ?? '', personId: u.personId ?? null, grants };
 }

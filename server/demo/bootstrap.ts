@@ -3,6 +3,7 @@ import type { Auth } from '../auth/auth';
 import type { Db } from '../db/client';
 import { one } from '../db/query';
 import { seedDemo } from '../seed';
+import { seedDemoActivity } from './activity';
 import { DEMO_PASSWORD, PERSONAS, seedPersonas } from './personas';
 
 /** True when the database holds no units and no accounts yet. */
@@ -29,6 +30,7 @@ export async function seedDemoProvince(db: Db, auth: Auth, seedNumber: number, l
     },
   });
   await seedPersonas(db, auth);
+  await seedDemoActivity(db, log);
   log(
     `Đã tạo ${result.persons.toLocaleString('vi-VN')} người, ${result.memberships.toLocaleString('vi-VN')} lượt hội viên, ${result.units.toLocaleString('vi-VN')} đơn vị, ${result.meetings.meetings.toLocaleString('vi-VN')} buổi sinh hoạt trong ${(result.elapsedMs / 1000).toFixed(1)} giây.`,
   );

@@ -9,15 +9,32 @@ import { areasRoutes } from './areas/areas.routes';
 import { makeAreasService } from './areas/areas.service';
 import { auditRoutes } from './audit/audit.routes';
 import { makeAuditService } from './audit/audit.service';
+import { cadresRoutes } from './cadres/cadres.routes';
+import { makeCadresService } from './cadres/cadres.service';
+import { makeCoverageService } from './cadres/coverage.service';
+import { checkinRoutes } from './checkin/checkin.routes';
+import { makeCheckinService } from './checkin/checkin.service';
 import { complianceRoutes } from './compliance/compliance.routes';
 import { makeComplianceService } from './compliance/compliance.service';
+import { filesRoutes } from './files/files.routes';
+import { makeFilesService } from './files/files.service';
+import { importsRoutes } from './imports/imports.routes';
+import { makeImportsService } from './imports/imports.service';
 import { meetingsRoutes } from './meetings/meetings.routes';
 import { makeMeetingsService } from './meetings/meetings.service';
+import { sheetRoutes } from './meetings/sheet.routes';
+import { makeSheetService } from './meetings/sheet.service';
+import { notificationsRoutes } from './notifications/notifications.routes';
+import { makeNotificationsService } from './notifications/notifications.service';
 import { organizationsRoutes } from './organizations/organizations.routes';
 import { makeOrganizationsService } from './organizations/organizations.service';
+import { outboxRoutes } from './outbox/outbox.routes';
+import { makeOutboxService } from './outbox/outbox.service';
 import { peopleRoutes } from './people/people.routes';
 import { makePeopleService } from './people/people.service';
 import { systemRoutes } from './system/system.routes';
+import { themesRoutes } from './themes/themes.routes';
+import { makeThemesService } from './themes/themes.service';
 import { unitsRoutes } from './units/units.routes';
 import { makeUnitsService } from './units/units.service';
 
@@ -27,6 +44,8 @@ export interface ModuleDeps {
   auth: Auth;
   clock: Clock;
   lockout: Lockout;
+  /** the address members open (check-in QR codes) */
+  publicUrl?: string;
 }
 
 /** Wires each module's service and routes. One line per module. */
@@ -38,7 +57,19 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   await app.register(organizationsRoutes(makeOrganizationsService(deps)));
   await app.register(areasRoutes(makeAreasService(deps)));
   await app.register(peopleRoutes(makePeopleService(deps)));
+  await app.register(importsRoutes(makeImportsService({ ...deps, log: app.log })));
   await app.register(auditRoutes(makeAuditService(deps)));
   await app.register(meetingsRoutes(makeMeetingsService(deps)));
   await app.register(complianceRoutes(makeComplianceService(deps)));
+  await app.register(
+    checkinRoutes(makeCheckinService({ ...deps, publicUrl: deps.publicUrl ?? 'http://localhost:3000' })),
+  );
+  await app.register(outboxRoutes(makeOutboxService(deps)));
+  await app.register(filesRoutes(makeFilesService(deps)));
+  await app.register(themesRoutes(makeThemesService(deps)));
+  await app.register(
+    sheetRoutes(makeSheetService({ ...deps, publicUrl: deps.publicUrl ?? 'http://localhost:3000' })),
+  );
+  await app.register(cadresRoutes(makeCadresService(deps), makeCoverageService(deps)));
+  await app.register(notificationsRoutes(makeNotificationsService(deps)));
 }

@@ -3,9 +3,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadActor } from '../auth/actor';
 import type { Auth } from '../auth/auth';
 import type { Lockout } from '../auth/lockout';
+import { adoptMemberAccount, findPhonePerson, normalizePhone } from '../auth/phone';
+import type { PhoneLimiter } from '../auth/phone-limit';
 import type { Db } from '../db/client';
 import { session, user } from '../db/schema';
-import { AppError } from '../lib/errors';
+import { AppError, invalid } from '../lib/errors';
 import type { Actor } from '../policy/policy';
 
 declare module 'fastify' {
@@ -16,9 +18,13 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SIGN_IN_PATH = '/api/auth/sign-in/username';
+const SEND_OTP_PATH = '/api/auth/phone-number/send-otp';
+const VERIFY_PHONE_PATH = '/api/auth/phone-number/verify';
 /** The better-auth endpoints the app uses; every other /api/auth path answers 404. */
 const AUTH_PATHS = new Set([
   SIGN_IN_PATH,
+  SEND_OTP_PATH,
+  VERIFY_PHONE_PATH,
   '/api/auth/sign-out',
   '/api/auth/get-session',
   '/api/auth/change-password',
@@ -41,10 +47,34 @@ function toHeaders(request: FastifyRequest): Headers {
 const lockedMessage = (until: Date) =>
   `Tài khoản tạm khoá do đăng nhập sai nhiều lần. Hãy thử lại sau ${until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' })} hoặc nhờ quản trị viên đặt lại mật khẩu.`;
 
-async function forward(auth: Auth, request: FastifyRequest, reply: FastifyReply) {
+/** Answers to members signing in by phone: alike for known and unknown phones. */
+const OTP_SENT =
+  'Nếu số điện thoại đã được chi đoàn/chi hội đăng ký, mã đăng nhập gồm 6 chữ số sẽ được gửi tới trong ít phút. Mã có hiệu lực 5 phút.';
+const wrongCode = () =>
+  invalid(
+    'Mã không đúng hoặc đã hết hạn. Hãy kiểm tra tin nhắn và nhập lại; mã dùng được 5 phút, nhập sai 3 lần thì cần yêu cầu mã mới.',
+    [{ field: 'body.code' }],
+  );
+const tooFast = () =>
+  new AppError('RATE_LIMITED', 'Bạn thao tác quá nhanh. Vui lòng đợi một phút rồi thử lại.');
+
+/** The phone of a phone sign-in request, normalised to 10 digits; 400 when it is not a phone number. */
+function phoneOf(request: FastifyRequest): string {
+  const raw = (request.body as { phoneNumber?: unknown } | undefined)?.phoneNumber;
+  const phone = typeof raw === 'string' ? normalizePhone(raw) : null;
+  if (!phone) {
+    throw invalid('Số điện thoại không hợp lệ. Hãy nhập 10 chữ số bắt đầu bằng 0, ví dụ 0912 345 678.', [
+      { field: 'body.phoneNumber' },
+    ]);
+  }
+  return phone;
+}
+
+/** Passes the request (or the given body instead of its own) to better-auth and copies status and headers. */
+async function forward(auth: Auth, request: FastifyRequest, reply: FastifyReply, override?: object) {
   const url = new URL(request.url, `http://${request.headers.host ?? 'localhost'}`);
-  const body =
-    request.body === undefined || request.method === 'GET' ? undefined : JSON.stringify(request.body);
+  const payload = override ?? request.body;
+  const body = payload === undefined || request.method === 'GET' ? undefined : JSON.stringify(payload);
   const headers = toHeaders(request);
   if (body !== undefined) headers.set('content-type', 'application/json');
   const res = await auth.handler(new Request(url, { method: request.method, headers, body }));
@@ -62,8 +92,11 @@ async function forward(auth: Auth, request: FastifyRequest, reply: FastifyReply)
  * Mounts better-auth under /api/auth (with per-account lockout on sign-in), enforces the CSRF header on
  * unsafe methods, and resolves request.actor from the session cookie for every /api request.
  */
-export function registerAuth(app: FastifyInstance, deps: { auth: Auth; db: Db; lockout: Lockout }) {
-  const { auth, db, lockout } = deps;
+export function registerAuth(
+  app: FastifyInstance,
+  deps: { auth: Auth; db: Db; lockout: Lockout; phoneLimiter: PhoneLimiter },
+) {
+  const { auth, db, lockout, phoneLimiter } = deps;
   app.decorateRequest('actor', null);
 
   app.addHook('onRequest', async (request) => {
@@ -91,6 +124,8 @@ export function registerAuth(app: FastifyInstance, deps: { auth: Auth; db: Db; l
       if (rawPath !== path || !AUTH_PATHS.has(path)) {
         throw new AppError('NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.');
       }
+      if (path === SEND_OTP_PATH) return sendOtp(request, reply);
+      if (path === VERIFY_PHONE_PATH) return verifyPhone(request, reply);
       if (path !== SIGN_IN_PATH) {
         const { text } = await forward(auth, request, reply);
         return reply.send(text || null);
@@ -98,6 +133,53 @@ export function registerAuth(app: FastifyInstance, deps: { auth: Auth; db: Db; l
       return signIn(request, reply);
     },
   });
+
+  /** Members ask for a sign-in code: limited per phone; the same answer whether or not a code was sent. */
+  async function sendOtp(request: FastifyRequest, reply: FastifyReply) {
+    const phone = phoneOf(request);
+    const wait = await phoneLimiter.take(phone);
+    if (wait) throw new AppError('RATE_LIMITED', wait);
+    const { status } = await forward(auth, request, reply, { phoneNumber: phone });
+    if (status === 429) throw tooFast();
+    if (status !== 200) throw new AppError('INTERNAL', 'Chưa gửi được mã đăng nhập. Vui lòng thử lại sau.');
+    return reply.send({ message: OTP_SENT });
+  }
+
+  /** Members sign in with the code: the first time creates their account (see server/auth/phone.ts). */
+  async function verifyPhone(request: FastifyRequest, reply: FastifyReply) {
+    const phone = phoneOf(request);
+    const raw = (request.body as { code?: unknown } | undefined)?.code;
+    const code = typeof raw === 'string' ? raw.trim() : '';
+    if (!/^\d{6}$/.test(code)) {
+      throw invalid('Mã đăng nhập gồm 6 chữ số trong tin nhắn vừa nhận.', [{ field: 'body.code' }]);
+    }
+    // No code was sent to a phone outside the register, so it is refused like a wrong code.
+    const person = await findPhonePerson(db, phone);
+    if (!person) throw wrongCode();
+    await adoptMemberAccount(db, phone, person.personId);
+    // Only the phone and code go on: no updatePhoneNumber, no extra user fields.
+    const { status, text } = await forward(auth, request, reply, { phoneNumber: phone, code });
+    if (status !== 200) {
+      reply.removeHeader('set-cookie');
+      throw status === 429 ? tooFast() : wrongCode();
+    }
+    const [u] = await db
+      .select({ id: user.id, disabled: user.disabled })
+      .from(user)
+      .where(eq(user.phoneNumber, phone));
+    if (!u || u.disabled) {
+      if (u) await db.delete(session).where(eq(session.userId, u.id));
+      reply.removeHeader('set-cookie');
+      throw new AppError(
+        'ACCOUNT_DISABLED',
+        'Tài khoản đã bị khoá. Hãy liên hệ bí thư chi đoàn/chi hội trưởng.',
+      );
+    }
+    // As for username sign-in: the session lives in the HttpOnly cookie only.
+    const body = JSON.parse(text) as Record<string, unknown>;
+    delete body.token;
+    return reply.send(body);
+  }
 
   async function signIn(request: FastifyRequest, reply: FastifyReply) {
     const uname = String((request.body as { username?: unknown } | undefined)?.username ?? '')

@@ -23,6 +23,8 @@ export const ACTIONS = [
   'meeting.checkin',
   /** read the outbox of SMS / email messages */
   'outbox.read',
+  /** import a member list from Excel/CSV into a unit */
+  'member.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -46,6 +48,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'meeting.write',
     'theme.write',
     'meeting.cadre',
+    'member.import',
   ],
   grassroots_officer: [
     ...READ,
@@ -54,8 +57,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'meeting.write',
     'theme.write',
     'meeting.cadre',
+    'member.import',
   ],
-  branch_head: [...READ, 'person.readSensitive', 'meeting.write'],
+  branch_head: [...READ, 'person.readSensitive', 'meeting.write', 'member.import'],
   // The supervisory bodies see everything in their area, read-only, and without sensitive fields.
   supervisor: READ,
   respondent: ['area.read', 'rules.read'],

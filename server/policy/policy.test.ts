@@ -11,7 +11,13 @@ const grant = (g: Partial<ResolvedGrant>): ResolvedGrant => ({
   organizationCode: null,
   ...g,
 });
-const actor = (...grants: ResolvedGrant[]): Actor => ({ userId: 'u', name: 'n', username: 'x', grants });
+const actor = (...grants: ResolvedGrant[]): Actor => ({
+  userId: 'u',
+  name: 'n',
+  username: 'x',
+  personId: null,
+  grants,
+});
 const branch = { path: '1.20.300', organizationCode: 'DOAN', areaPath: '1.5.60' };
 
 describe('policy', () => {

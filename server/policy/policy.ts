@@ -18,6 +18,8 @@ export interface Actor {
   userId: string;
   name: string;
   username: string;
+  /** the person (đoàn viên, hội viên) the account belongs to, when it is a member's account */
+  personId: number | null;
   grants: ResolvedGrant[];
 }
 

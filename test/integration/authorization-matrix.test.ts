@@ -4,8 +4,10 @@
  * nothing of it), and an actor inside the scope → success. A new route without an entry here fails.
  */
 import type { LightMyRequestResponse } from 'fastify';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../contracts/roles';
+import { importFixtures, importForm, importMapping } from '../fixtures/imports/matrix';
 import { makeTestApp, type TestApp } from '../helpers/app';
 import { refs } from '../helpers/fixtures';
 
@@ -41,6 +43,7 @@ const READERS: Role[] = ['admin', 'province_officer', 'grassroots_officer', 'bra
 const WRITERS: Role[] = ['admin', 'province_officer', 'grassroots_officer'];
 const ADMIN: Role[] = ['admin'];
 const MEETING_WRITERS: Role[] = ['admin', 'province_officer', 'grassroots_officer', 'branch_head'];
+const IMPORTERS: Role[] = MEETING_WRITERS;
 const ALL: Role[] = [
   'admin',
   'province_officer',
@@ -50,6 +53,12 @@ const ALL: Role[] = [
   'respondent',
   'member',
 ];
+/** A multipart body with one PNG, as a browser uploads it (light-my-request streams FormData). */
+const pngForm = (png: Buffer) => {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'anh.png');
+  return form;
+};
 const hasId = (res: LightMyRequestResponse, id: number) => JSON.stringify(res.json()).includes(`"id":${id},`);
 
 const CASES: Record<string, Case> = {
@@ -173,6 +182,18 @@ const CASES: Record<string, Case> = {
     outside: 'doan.camxuyen',
     url: (f) => `/api/people?unitId=${f.doanTK}`,
   },
+  'GET /api/people.xlsx': {
+    allowed: READERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/people.xlsx?unitId=${f.branchA}`,
+  },
+  'GET /api/units/:id/members.docx': {
+    allowed: READERS,
+    inside: 'dangu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/units/${f.branchA}/members.docx`,
+  },
   'GET /api/people/:id': {
     allowed: READERS,
     inside: 'dangu.thachkhe',
@@ -227,6 +248,171 @@ const CASES: Record<string, Case> = {
     status: 201,
     body: () => ({ speakerName: 'Khách mời', content: 'Ý kiến ma trận' }),
   },
+  'GET /api/meetings/:id/attendance-sheet.docx': {
+    allowed: READERS,
+    inside: 'dangu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meetings/${f.meeting}/attendance-sheet.docx`,
+  },
+  'GET /api/meetings/:id/files': {
+    allowed: READERS,
+    inside: 'dangu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meetings/${f.meeting}/files`,
+  },
+  'POST /api/meetings/:id/files': {
+    allowed: MEETING_WRITERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meetings/${f.meeting}/files?purpose=signed_sheet`,
+    status: 201,
+    body: (f) => pngForm(f.png),
+  },
+  'GET /api/files/:id': {
+    allowed: READERS,
+    inside: 'dangu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/files/${f.file}`,
+  },
+  'DELETE /api/files/:id': {
+    allowed: MEETING_WRITERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/files/${f.fileToDelete}`,
+  },
+  'GET /api/units/:id/themes': {
+    allowed: READERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/units/${f.branchA}/themes`,
+  },
+  'POST /api/units/:id/themes': {
+    allowed: WRITERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/units/${f.doanTK}/themes`,
+    status: 201,
+    body: (f) => ({ month: f.month, title: 'Chủ điểm ma trận 2', body: 'Nội dung' }),
+  },
+  'GET /api/themes/:id': {
+    allowed: READERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/themes/${f.theme}`,
+  },
+  'PATCH /api/themes/:id': {
+    allowed: WRITERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/themes/${f.theme}`,
+    body: () => ({ title: 'Chủ điểm ma trận (sửa)' }),
+  },
+  'GET /api/themes/:id/coverage': {
+    allowed: READERS,
+    inside: 'dangu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/themes/${f.theme}/coverage`,
+  },
+  'POST /api/themes/:id/files': {
+    allowed: WRITERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/themes/${f.theme}/files`,
+    status: 201,
+    body: (f) => pngForm(f.png),
+  },
+  // Before the lock below: a locked meeting keeps its theme.
+  'PUT /api/meetings/:id/theme': {
+    allowed: MEETING_WRITERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meetings/${f.meeting}/theme`,
+    body: (f) => ({ themeId: f.theme }),
+  },
+  // Cadres attending meetings (before the lock below: locked minutes take no new assignment).
+  'GET /api/meetings/:id/cadres': {
+    allowed: READERS,
+    inside: 'dangu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meetings/${f.meeting}/cadres`,
+  },
+  'GET /api/meetings/:id/cadre-candidates': {
+    allowed: WRITERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meetings/${f.meeting}/cadre-candidates`,
+  },
+  'POST /api/meetings/:id/cadres': {
+    allowed: WRITERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meetings/${f.meeting}/cadres`,
+    status: 201,
+    body: () => ({}),
+  },
+  'PATCH /api/meeting-cadres/:id': {
+    allowed: MEETING_WRITERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meeting-cadres/${f.cadreToRecord}`,
+    body: () => ({ status: 'attended', note: 'Ma trận' }),
+  },
+  'DELETE /api/meeting-cadres/:id': {
+    allowed: WRITERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meeting-cadres/${f.cadreToRemove}`,
+  },
+  'GET /api/me/cadre-visits': { allowed: 'signed-in', inside: 'tinhdoan', url: () => '/api/me/cadre-visits' },
+  'GET /api/cadre-coverage': {
+    allowed: READERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/cadre-coverage?unitId=${f.doanTK}&months=6`,
+  },
+  'GET /api/notifications': { allowed: 'signed-in', inside: 'tinhdoan', url: () => '/api/notifications' },
+  'POST /api/notifications/:id/read': {
+    allowed: 'signed-in',
+    inside: 'tinhdoan',
+    url: (f) => `/api/notifications/${f.notification}/read`,
+  },
+  'POST /api/notifications/read-all': {
+    allowed: 'signed-in',
+    inside: 'doanvien.thachkhe',
+    url: () => '/api/notifications/read-all',
+  },
+  // Self check-in (before the lock below; the check-in before the window is closed).
+  'GET /api/meetings/:id/checkin': {
+    allowed: MEETING_WRITERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meetings/${f.meeting}/checkin`,
+  },
+  'POST /api/checkin': {
+    allowed: ['member'],
+    inside: 'doanvien.thachkhe',
+    url: () => '/api/checkin',
+    body: (f) => ({ code: f.checkinCode, mode: 'present' }),
+  },
+  'POST /api/meetings/:id/checkin/open': {
+    allowed: MEETING_WRITERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meetings/${f.meeting}/checkin/open`,
+    body: () => ({ minutes: 60 }),
+  },
+  'POST /api/meetings/:id/checkin/close': {
+    allowed: MEETING_WRITERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/meetings/${f.meeting}/checkin/close`,
+  },
+  'GET /api/me/meetings': {
+    allowed: 'signed-in',
+    inside: 'doanvien.thachkhe',
+    url: () => '/api/me/meetings',
+  },
+  'GET /api/outbox': { allowed: ADMIN, inside: 'admin', url: () => '/api/outbox' },
   // After the roll-call above has made the meeting 'held'.
   'POST /api/meetings/:id/lock': {
     allowed: MEETING_WRITERS,
@@ -240,11 +426,102 @@ const CASES: Record<string, Case> = {
     outside: 'doan.camxuyen',
     url: (f) => `/api/compliance?unitId=${f.doanTK}`,
   },
+  'GET /api/compliance/attention': {
+    allowed: READERS,
+    inside: 'doan.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/compliance/attention?unitId=${f.doanTK}`,
+  },
+  'GET /api/units/:id/member-attendance': {
+    allowed: READERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/units/${f.branchA}/member-attendance?year=2026`,
+  },
+  'GET /api/units/:id/imports': {
+    allowed: IMPORTERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/units/${f.branchA}/imports`,
+  },
+  'POST /api/units/:id/imports': {
+    allowed: IMPORTERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/units/${f.branchA}/imports`,
+    status: 201,
+    body: () => importForm(),
+  },
+  'GET /api/imports/template': {
+    allowed: IMPORTERS,
+    inside: 'bithu.thachkhe',
+    url: () => '/api/imports/template',
+  },
+  'GET /api/imports/:id': {
+    allowed: IMPORTERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/imports/${f.importChecked}`,
+  },
+  'POST /api/imports/:id/check': {
+    allowed: IMPORTERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/imports/${f.importUploaded}/check`,
+    status: 202,
+    body: () => importMapping,
+  },
+  'GET /api/imports/:id/rows': {
+    allowed: IMPORTERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/imports/${f.importChecked}/rows`,
+  },
+  'GET /api/imports/:id/rejected': {
+    allowed: IMPORTERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/imports/${f.importChecked}/rejected`,
+  },
+  // After the rejected rows above were read from the same checked job.
+  'POST /api/imports/:id/commit': {
+    allowed: IMPORTERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/imports/${f.importChecked}/commit`,
+    status: 202,
+    body: () => ({ mode: 'valid_only' }),
+  },
+  'POST /api/imports/:id/cancel': {
+    allowed: IMPORTERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/imports/${f.importToCancel}/cancel`,
+  },
   'GET /api/audit': { allowed: ADMIN, inside: 'admin', url: () => '/api/audit' },
 };
 
 let t: TestApp;
 let f: Fx;
+
+/** Two assignments of the province officer (one to record, one to remove) and the notice he got for one. */
+async function cadreFixtures(app: TestApp, branchId: number, meeting: number, tinhdoan: string) {
+  const other = await app.as('admin', 'POST', `/api/units/${branchId}/meetings`, {
+    kind: 'extraordinary',
+    scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+    mode: 'in_person',
+  });
+  const assign = async (meetingId: number) => {
+    const res = await app.as('admin', 'POST', `/api/meetings/${meetingId}/cadres`, { userId: tinhdoan });
+    expect(res.statusCode).toBe(201);
+    return res.json().id as number;
+  };
+  return {
+    cadreToRecord: await assign(meeting),
+    cadreToRemove: await assign(other.json().id),
+    notification: (await app.as('tinhdoan', 'GET', '/api/notifications')).json().items[0].id as number,
+  };
+}
 
 async function fixtures(app: TestApp) {
   const r = await refs(app.database.db);
@@ -270,6 +547,24 @@ async function fixtures(app: TestApp) {
   const meeting = planned.json().id as number;
   const invitee = (await app.as('admin', 'GET', `/api/meetings/${meeting}`)).json().attendance[0]
     .personId as number;
+  // Theme of this month, and meeting files (one to read, one to delete on a meeting that stays unlocked).
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
+    .format(new Date())
+    .slice(0, 7);
+  const theme = await app.as('admin', 'POST', `/api/units/${r.doanTK}/themes`, {
+    month,
+    title: 'Chủ điểm ma trận',
+    body: 'Nội dung',
+  });
+  const png = await QRCode.toBuffer('ma-tran', { type: 'png' });
+  const second = await app.as('admin', 'POST', `/api/units/${a!.id}/meetings`, {
+    kind: 'regular',
+    scheduledAt: new Date().toISOString(),
+    mode: 'in_person',
+  });
+  const upload = async (meetingId: number) =>
+    (await app.as('admin', 'POST', `/api/meetings/${meetingId}/files?purpose=photo`, pngForm(png))).json()
+      .id as number;
   const grant = await app.as('admin', 'POST', `/api/accounts/${memberUser}/grants`, {
     role: 'branch_head',
     unitId: a!.id,
@@ -287,6 +582,15 @@ async function fixtures(app: TestApp) {
     personTK: await r.personIn(r.doanTK),
     meeting,
     invitee,
+    checkinCode: (await app.as('admin', 'GET', `/api/meetings/${meeting}/checkin`)).json().window
+      .code as string,
+    ...(await cadreFixtures(app, a!.id, meeting, await r.userId('tinhdoan'))),
+    month,
+    theme: theme.json().id as number,
+    png,
+    file: await upload(meeting),
+    fileToDelete: await upload(second.json().id),
+    ...(await importFixtures(app, a!.id)),
   };
 }
 

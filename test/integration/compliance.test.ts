@@ -73,6 +73,24 @@ describe('compliance', () => {
     expect(dec.summary.pending).toBe(dec.summary.branches);
   });
 
+  it('counts thematic meetings and rolls the branches up per commune and organization', async () => {
+    const rep = await report(`unitId=${r.doanTK}&period=2026-11`);
+    const a = rowOf(rep, branchA) as Row & Record<string, unknown>;
+    expect(a).toMatchObject({ thematic: 1, cadreVisited: 0 });
+    expect(a.attended).toBeGreaterThan(0);
+    expect(a.attendanceRate).toBeCloseTo((a.attended as number) / (a.invited as number));
+    const [commune] = (rep as unknown as { rollups: { communes: Record<string, unknown>[] } }).rollups
+      .communes;
+    expect(commune).toMatchObject({
+      unitId: r.doanTK,
+      branches: rep.summary.branches,
+      met: rep.summary.met,
+      missed: rep.summary.missed,
+      pending: rep.summary.pending,
+    });
+    expect(commune!.rate).toBeCloseTo(rep.summary.rate);
+  });
+
   it('scopes the report and refuses bad periods', async () => {
     const other = await t.as('doan.camxuyen', 'GET', `/api/compliance?unitId=${r.doanTK}&period=2026-11`);
     expect(other.statusCode).toBe(404);

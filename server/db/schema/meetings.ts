@@ -54,6 +54,7 @@ export const meetings = pgTable(
   },
   (t) => [
     index('meetings_unit_period_idx').on(t.unitId, t.periodStart),
+    index('meetings_theme_idx').on(t.themeId).where(sql`${t.themeId} is not null`),
     check('meetings_kind_chk', sql`${t.kind} in ('regular', 'thematic', 'extraordinary')`),
     check('meetings_mode_chk', sql`${t.mode} in ('in_person', 'online', 'hybrid')`),
     check('meetings_status_chk', sql`${t.status} in ('planned', 'held', 'locked')`),
@@ -83,6 +84,8 @@ export const meetingAttendance = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.meetingId, t.personId] }),
+    // a member's own meetings ("Cuộc họp của tôi", reminders)
+    index('meeting_attendance_person_idx').on(t.personId),
     check(
       'meeting_attendance_status_chk',
       sql`${t.status} in ('unknown', 'present', 'online', 'absent_excused', 'absent_unexcused')`,

@@ -43,6 +43,8 @@ export const persons = pgTable(
     index('persons_search_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
     index('persons_sort_idx').on(sql`${t.sortKey} collate "C"`),
     index('persons_phone_idx').on(t.phone),
+    // search by part of a phone number ("last 6 digits")
+    index('persons_phone_trgm').using('gin', t.phone.op('gin_trgm_ops')),
     index('persons_national_id_idx').on(t.nationalId).where(sql`${t.nationalId} is not null`),
     index('persons_home_area_idx').on(t.homeAreaId),
   ],
@@ -73,6 +75,13 @@ export const memberships = pgTable(
   (t) => [
     index('memberships_unit_status_idx').on(t.unitId, t.status),
     index('memberships_person_idx').on(t.personId),
+    // scoped member lists read only live memberships: unit → person (and position) without the heap
+    index('memberships_live_unit_idx')
+      .on(t.unitId, t.personId, t.position)
+      .where(sql`${t.status} in ('active', 'transferring')`),
+    index('memberships_cadre_idx')
+      .on(t.unitId, t.personId)
+      .where(sql`${t.position} is not null and ${t.status} in ('active', 'transferring')`),
   ],
 );
 

@@ -1,36 +1,31 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import type { AttentionList, MemberAttendance } from '../../../contracts/compliance';
 import type { ComplianceReport, ComplianceRow } from '../../../contracts/meetings';
 import type { Db } from '../../db/client';
-import { rows } from '../../db/query';
 import type { RequestContext } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import { invalid, notFound } from '../../lib/errors';
 import { assertCan, can } from '../../policy/policy';
 import { unitScopeSql } from '../../policy/scope';
-import { rhythmRules } from '../meetings/meetings.repo';
-import { type Period, parsePeriodKey, periodOf, type RhythmRule, unitPeriodsDue } from '../meetings/periods';
+import { addDays, addMonths, type Period, parsePeriodKey, periodOf } from '../meetings/periods';
 import { vietnamDay } from '../organizations/rules';
 import { findUnit } from '../units/units.repo';
+import { attentionOf, bySeverity, NO_CADRE_MONTHS } from './attention';
+import {
+  type BranchRow,
+  findBranches,
+  findLastHeld,
+  findPeriodRows,
+  organizationNames,
+} from './compliance.repo';
+import { memberAttendanceOf } from './member-attendance';
+import { rollupsOf, summaryOf } from './rollups';
+import { loadSchedules } from './schedules';
 
 const UNIT = 'Đơn vị';
 const ORDER: Record<ComplianceRow['status'], number> = { missed: 0, pending: 1, met: 2 };
-
-interface BranchRow {
-  unitId: number;
-  unitName: string;
-  kind: string;
-  parentId: number | null;
-  parentName: string | null;
-  organizationCode: string;
-  difficultArea: boolean;
-}
-interface PeriodRow {
-  unitId: number;
-  periodKey: string;
-  held: number;
-  invitedSum: number;
-  attendedSum: number;
-}
+const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
+const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
 
 /** Status of one branch for a window, given the unit's due periods and which of them held a meeting. */
 export function complianceStatus(due: readonly Period[], heldKeys: ReadonlySet<string>, today: string) {
@@ -41,20 +36,29 @@ export function complianceStatus(due: readonly Period[], heldKeys: ReadonlySet<s
 }
 
 export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
+  /** Active branches in the actor's scope (under unitId when given; 404 when that unit is out of scope). */
+  async function branchesFor(ctx: RequestContext, unitId: number | undefined) {
+    assertCan(ctx.actor, 'compliance.read');
+    let subtree = sql`true`;
+    if (unitId !== undefined) {
+      const u = await findUnit(db, unitId);
+      const subject = u && { path: u.path, organizationCode: u.organizationCode, areaPath: u.areaPath };
+      if (!u || !subject || !can(ctx.actor, 'compliance.read', subject)) throw notFound(UNIT);
+      subtree = sql`b.path <@ ${u.path}::ltree`;
+    }
+    const where: SQL = sql`b.level = 'branch' and b.active and ${subtree} and ${unitScopeSql(ctx.actor, 'compliance.read', 'b')}`;
+    const branches = await findBranches(db, where, unitScopeSql(ctx.actor, 'compliance.read', 'p'));
+    return { where, branches };
+  }
+
   return {
     /**
-     * Required vs held meetings of every active branch in scope for a period, read from the aggregates kept
-     * current on write (unit_period_compliance), never from attendance rows.
+     * Required vs held meetings of every active branch in scope for a period, with attendance (all invitees
+     * and those working away from home), thematic meetings and cadre visits, and roll-ups per grassroots
+     * unit and per organization; read from the aggregates kept current on write (unit_period_compliance).
      */
     async report(ctx: RequestContext, q: { unitId?: number; period?: string }): Promise<ComplianceReport> {
-      assertCan(ctx.actor, 'compliance.read');
-      let subtree = sql`true`;
-      if (q.unitId !== undefined) {
-        const u = await findUnit(db, q.unitId);
-        const subject = u && { path: u.path, organizationCode: u.organizationCode, areaPath: u.areaPath };
-        if (!u || !subject || !can(ctx.actor, 'compliance.read', subject)) throw notFound(UNIT);
-        subtree = sql`b.path <@ ${u.path}::ltree`;
-      }
+      const { where, branches } = await branchesFor(ctx, q.unitId);
       const today = vietnamDay(clock.now());
       const period = q.period ? parsePeriodKey(q.period) : periodOf(today, 3);
       if (!period) {
@@ -62,55 +66,28 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
           { field: 'query.period' },
         ]);
       }
-      const branchWhere = sql`b.level = 'branch' and b.active and ${subtree} and ${unitScopeSql(ctx.actor, 'compliance.read', 'b')}`;
-      const branches = await rows<BranchRow>(
+      const schedules = await loadSchedules(db);
+      // Aggregates of the periods that end in the window (a due period may start before it).
+      const aggregates = await findPeriodRows(
         db,
-        sql`select b.id as "unitId", b.name as "unitName", b.kind, b.parent_id as "parentId",
-          case when ${unitScopeSql(ctx.actor, 'compliance.read', 'p')} then p.name end as "parentName",
-          b.organization_code as "organizationCode", b.difficult_area as "difficultArea"
-        from units b left join units p on p.id = b.parent_id where ${branchWhere}
-        order by p.name, b.name, b.id`,
+        where,
+        sql`c.period_end between ${period.start}::date and ${period.end}::date`,
       );
-      // Due periods depend only on (organization, unit kind): compute each schedule once.
-      const rulesByOrg = new Map<string, RhythmRule[]>();
-      for (const r of await rhythmRules(db)) rulesByOrg.set(r.org, [...(rulesByOrg.get(r.org) ?? []), r]);
-      const schedules = new Map<string, Period[]>();
-      const dueFor = (b: BranchRow) => {
-        const key = `${b.organizationCode}|${b.kind}`;
-        let due = schedules.get(key);
-        if (!due) {
-          due = unitPeriodsDue(rulesByOrg.get(b.organizationCode) ?? [], period.start, period.end, b.kind);
-          schedules.set(key, due);
-        }
-        return due;
-      };
-      // Aggregates of the periods that touch the window (a due period may start before it).
-      const aggregates = await rows<PeriodRow>(
-        db,
-        sql`select c.unit_id as "unitId", c.period_key as "periodKey", c.held, c.invited_sum as "invitedSum",
-          c.attended_sum as "attendedSum"
-        from unit_period_compliance c join units b on b.id = c.unit_id
-        where c.period_end between ${period.start}::date and ${period.end}::date and ${branchWhere}`,
-      );
-      const last = await rows<{ unitId: number; at: Date | string }>(
-        db,
-        sql`select c.unit_id as "unitId", max(c.last_held_at) as at
-        from unit_period_compliance c join units b on b.id = c.unit_id
-        where c.period_start <= ${period.end}::date and c.last_held_at is not null and ${branchWhere}
-        group by c.unit_id`,
-      );
-      const byUnit = new Map<number, PeriodRow[]>();
+      const last = await findLastHeld(db, where, period.end);
+      const byUnit = new Map<number, typeof aggregates>();
       for (const a of aggregates) byUnit.set(a.unitId, [...(byUnit.get(a.unitId) ?? []), a]);
       const lastAt = new Map(last.map((l) => [l.unitId, new Date(l.at).toISOString()]));
 
       const out: ComplianceRow[] = branches.map((b) => {
-        const due = dueFor(b);
+        const due = schedules.due(b, period.start, period.end);
         const dueKeys = new Set(due.map((p) => p.key));
         const mine = (byUnit.get(b.unitId) ?? []).filter((a) => dueKeys.has(a.periodKey));
         const heldKeys = new Set(mine.filter((a) => a.held > 0).map((a) => a.periodKey));
         const { held, status } = complianceStatus(due, heldKeys, today);
-        const invited = mine.reduce((s, a) => s + a.invitedSum, 0);
-        const attended = mine.reduce((s, a) => s + a.attendedSum, 0);
+        const invited = sum(mine, (a) => a.invitedSum);
+        const attended = sum(mine, (a) => a.attendedSum);
+        const awayInvited = sum(mine, (a) => a.awayInvitedSum);
+        const awayAttended = sum(mine, (a) => a.awayAttendedSum);
         return {
           unitId: b.unitId,
           unitName: b.unitName,
@@ -122,23 +99,83 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
           held,
           status,
           lastMeetingAt: lastAt.get(b.unitId) ?? null,
-          attendanceRate: invited > 0 ? attended / invited : null,
+          invited,
+          attended,
+          attendanceRate: ratio(attended, invited),
+          thematic: sum(mine, (a) => a.thematic),
+          cadreVisited: sum(mine, (a) => a.cadreVisited),
+          awayInvited,
+          awayAttended,
+          awayAttendanceRate: ratio(awayAttended, awayInvited),
         };
       });
       out.sort((a, b) => ORDER[a.status] - ORDER[b.status]);
-      const count = (s: ComplianceRow['status']) => out.filter((r) => r.status === s).length;
-      const met = count('met');
+      const orgNames = new Map((await organizationNames(db)).map((o) => [o.code, o.name]));
       return {
         period: { key: period.key, label: period.label, start: period.start, end: period.end },
-        summary: {
-          branches: out.length,
-          met,
-          missed: count('missed'),
-          pending: count('pending'),
-          rate: out.length ? met / out.length : 0,
-        },
+        summary: summaryOf(out),
         rows: out,
+        rollups: rollupsOf(out, orgNames),
       };
+    },
+
+    /**
+     * "Cần quan tâm": branches in scope that missed their last due periods, have low attendance, held no
+     * meeting lately or (difficult areas first) had no higher-level cadre visit; most severe first.
+     */
+    async attention(ctx: RequestContext, q: { unitId?: number }): Promise<AttentionList> {
+      const { where, branches } = await branchesFor(ctx, q.unitId);
+      const today = vietnamDay(clock.now());
+      const yesterday = addDays(today, -1);
+      const schedules = await loadSchedules(db);
+      // Periods ending in the last 25 months cover the last two of even a yearly rhythm.
+      const from = addMonths(today, -25);
+      const since = addMonths(today, -NO_CADRE_MONTHS);
+      const lastDue = new Map<number, Period[]>();
+      const oldest = new Map<string, string>();
+      for (const b of branches) {
+        const due = schedules.due(b, from, yesterday).slice(-2);
+        lastDue.set(b.unitId, due);
+        // The earlier of the first due period's end and six months ago ('yyyy-mm-dd' sorts as dates).
+        const bound = [due[0]?.end ?? since, since].sort()[0] as string;
+        const prev = oldest.get(b.organizationCode);
+        if (!prev || bound < prev) oldest.set(b.organizationCode, bound);
+      }
+      if (branches.length === 0) return { asOf: today, branches: 0, items: [] };
+      // Read only the periods each organization needs (a monthly one: about six months).
+      const bounds = sql.join(
+        [...oldest].map(([org, day]) => sql`when ${org} then ${day}::date`),
+        sql` `,
+      );
+      const aggregates = await findPeriodRows(
+        db,
+        where,
+        sql`c.period_end >= (case b.organization_code ${bounds} end) and c.period_start <= ${today}::date`,
+      );
+      const byUnit = new Map<number, typeof aggregates>();
+      for (const a of aggregates) byUnit.set(a.unitId, [...(byUnit.get(a.unitId) ?? []), a]);
+      const items = branches
+        .map((b: BranchRow) =>
+          attentionOf({
+            branch: b,
+            lastDue: lastDue.get(b.unitId) ?? [],
+            rows: byUnit.get(b.unitId) ?? [],
+            rhythm: schedules.rhythm(b, today),
+            today,
+          }),
+        )
+        .filter((x) => x !== null)
+        .sort(bySeverity);
+      return { asOf: today, branches: branches.length, items };
+    },
+
+    /** Each invitee's attendance at one unit's held meetings of a year (that unit's rows only). */
+    async memberAttendance(ctx: RequestContext, unitId: number, year?: number): Promise<MemberAttendance> {
+      const u = await findUnit(db, unitId);
+      if (!u) throw notFound(UNIT);
+      assertCan(ctx.actor, 'meeting.read', u, UNIT);
+      const y = year ?? Number(vietnamDay(clock.now()).slice(0, 4));
+      return memberAttendanceOf(db, { id: u.id, name: u.name }, y);
     },
   };
 }

@@ -57,40 +57,58 @@ export async function lockUnit(tx: DbOrTx, unitId: number): Promise<void> {
   await tx.execute(sql`select id from units where id = ${unitId} for no key update`);
 }
 
-/** Meeting-rhythm rule versions of an organization (all unit kinds). */
+/** Meeting-rhythm rule versions of an organization (general, per unit kind and per special unit). */
 export function rhythmRules(
   db: DbOrTx,
   organizationCode?: string,
-): Promise<(RhythmRule & { org: string })[]> {
+): Promise<(RhythmRule & { org: string; unitId: number | null })[]> {
   return rows(
     db,
-    sql`select organization_code as org, kind, unit_kind as "unitKind", value,
+    sql`select organization_code as org, kind, unit_kind as "unitKind", unit_id as "unitId", value,
       effective_from::text as "effectiveFrom", effective_to::text as "effectiveTo"
     from organization_rules where kind = 'meeting_rhythm'
       ${organizationCode ? sql`and organization_code = ${organizationCode}` : sql``}`,
   );
 }
 
+/** Attendance totals of the meetings matching `where` (alias m), from their attendance rows (alias a). */
+function countRows(where: SQL): SQL {
+  const attended = sql`a.status in ('present', 'online')`;
+  return sql`
+    select m.id, count(a.person_id)::int,
+      (count(*) filter (where a.status = 'present'))::int, (count(*) filter (where a.status = 'online'))::int,
+      (count(*) filter (where a.status = 'absent_excused'))::int,
+      (count(*) filter (where a.status = 'absent_unexcused'))::int,
+      (count(*) filter (where a.away_from_home))::int,
+      (count(*) filter (where a.away_from_home and ${attended}))::int
+    from meetings m left join meeting_attendance a on a.meeting_id = m.id
+    where ${where}
+    group by m.id`;
+}
+
+const COUNT_COLUMNS = sql`(meeting_id, invited, present, online, absent_excused, absent_unexcused, away_invited, away_attended)`;
+
 /** Recounts one meeting's attendance (one meeting's rows only) into meeting_counts. */
 export async function refreshMeetingCounts(tx: DbOrTx, meetingId: number): Promise<AttendanceCounts> {
   const counts = await one<AttendanceCounts>(
     tx,
     sql`
-    insert into meeting_counts (meeting_id, invited, present, online, absent_excused, absent_unexcused)
-    select ${meetingId}, count(*)::int,
-      (count(*) filter (where status = 'present'))::int, (count(*) filter (where status = 'online'))::int,
-      (count(*) filter (where status = 'absent_excused'))::int, (count(*) filter (where status = 'absent_unexcused'))::int
-    from meeting_attendance where meeting_id = ${meetingId}
+    insert into meeting_counts ${COUNT_COLUMNS} ${countRows(sql`m.id = ${meetingId}`)}
     on conflict (meeting_id) do update set invited = excluded.invited, present = excluded.present,
-      online = excluded.online, absent_excused = excluded.absent_excused, absent_unexcused = excluded.absent_unexcused
+      online = excluded.online, absent_excused = excluded.absent_excused, absent_unexcused = excluded.absent_unexcused,
+      away_invited = excluded.away_invited, away_attended = excluded.away_attended
     returning invited, present, online, absent_excused as "absentExcused", absent_unexcused as "absentUnexcused"`,
   );
   return counts as AttendanceCounts;
 }
 
-const COMPLIANCE_COLUMNS = sql`(unit_id, period_key, period_start, period_end, held, meetings, invited_sum, attended_sum, last_held_at)`;
+const COMPLIANCE_COLUMNS = sql`(unit_id, period_key, period_start, period_end, held, meetings, invited_sum, attended_sum,
+  away_invited_sum, away_attended_sum, thematic, cadre_visited, last_held_at)`;
 
-/** unit_period_compliance rows computed from the meetings matching `where` (alias m) and their counts. */
+/**
+ * unit_period_compliance rows computed from the meetings matching `where` (alias m), their counts and their
+ * higher-level cadre visits. Every sum and count is over held (or locked) meetings only, except `meetings`.
+ */
 function complianceRows(where: SQL): SQL {
   const held = sql`m.status in ('held', 'locked')`;
   return sql`
@@ -98,20 +116,31 @@ function complianceRows(where: SQL): SQL {
       (count(*) filter (where ${held}))::int, count(*)::int,
       coalesce(sum(c.invited) filter (where ${held}), 0)::int,
       coalesce(sum(c.present + c.online) filter (where ${held}), 0)::int,
+      coalesce(sum(c.away_invited) filter (where ${held}), 0)::int,
+      coalesce(sum(c.away_attended) filter (where ${held}), 0)::int,
+      (count(*) filter (where ${held} and m.kind = 'thematic'))::int,
+      (count(*) filter (where ${held} and v.visited is not null))::int,
       max(m.scheduled_at) filter (where ${held})
     from meetings m join meeting_counts c on c.meeting_id = m.id
+      left join lateral (select 1 as visited from meeting_cadres mc
+        where mc.meeting_id = m.id and mc.status = 'attended' limit 1) v on true
     where ${where}
     group by m.unit_id, m.period_key`;
 }
 
-/** Recomputes one unit-period row of unit_period_compliance from that period's meetings and their counts. */
+/**
+ * Recomputes one unit-period row of unit_period_compliance from that period's meetings, their counts and
+ * cadre visits. Call it after every write that changes any of them (meetings, attendance, meeting_cadres).
+ */
 export async function refreshUnitPeriod(tx: DbOrTx, unitId: number, periodKey: string): Promise<void> {
   await tx.execute(sql`
     insert into unit_period_compliance ${COMPLIANCE_COLUMNS}
     ${complianceRows(sql`m.unit_id = ${unitId} and m.period_key = ${periodKey}`)}
     on conflict (unit_id, period_key) do update set period_start = excluded.period_start,
       period_end = excluded.period_end, held = excluded.held, meetings = excluded.meetings,
-      invited_sum = excluded.invited_sum, attended_sum = excluded.attended_sum, last_held_at = excluded.last_held_at`);
+      invited_sum = excluded.invited_sum, attended_sum = excluded.attended_sum,
+      away_invited_sum = excluded.away_invited_sum, away_attended_sum = excluded.away_attended_sum,
+      thematic = excluded.thematic, cadre_visited = excluded.cadre_visited, last_held_at = excluded.last_held_at`);
 }
 
 type Attendance = MeetingDetail['attendance'][number];
@@ -165,15 +194,7 @@ export async function rebuildMeetingAggregates(tx: DbOrTx, unitIds?: readonly nu
   await tx.execute(
     sql`delete from meeting_counts c using meetings m where m.id = c.meeting_id and ${byMeeting}`,
   );
-  await tx.execute(sql`
-    insert into meeting_counts (meeting_id, invited, present, online, absent_excused, absent_unexcused)
-    select m.id, count(a.person_id)::int,
-      (count(*) filter (where a.status = 'present'))::int, (count(*) filter (where a.status = 'online'))::int,
-      (count(*) filter (where a.status = 'absent_excused'))::int,
-      (count(*) filter (where a.status = 'absent_unexcused'))::int
-    from meetings m left join meeting_attendance a on a.meeting_id = m.id
-    where ${byMeeting}
-    group by m.id`);
+  await tx.execute(sql`insert into meeting_counts ${COUNT_COLUMNS} ${countRows(byMeeting)}`);
   await tx.execute(sql`delete from unit_period_compliance c where ${byUnit}`);
   await tx.execute(
     sql`insert into unit_period_compliance ${COMPLIANCE_COLUMNS} ${complianceRows(byMeeting)}`,

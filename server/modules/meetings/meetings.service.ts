@@ -14,7 +14,10 @@ import { conflict, defined, invalid, notFound } from '../../lib/errors';
 import type { Action } from '../../policy/actions';
 import { assertCan, can } from '../../policy/policy';
 import { unitScopeSql } from '../../policy/scope';
+import { createCheckinWindow } from '../checkin/checkin.repo';
 import { vietnamDay } from '../organizations/rules';
+import { meetingTheme } from '../themes/themes.repo';
+import { assertThemeFits } from '../themes/themes.service';
 import { findUnit, type UnitRow } from '../units/units.repo';
 import { COLUMN, iso, MINUTES_FIELDS, summaryOf } from './meetings.presenter';
 import {
@@ -104,6 +107,7 @@ export function makeMeetingsService({ db, clock }: { db: Db; clock: Clock }) {
           startedAt: iso(m.startedAt),
           endedAt: iso(m.endedAt),
           lockedAt: iso(m.lockedAt),
+          theme: await meetingTheme(db, id),
         },
         attendance: await listAttendance(db, id),
         discussions: await listDiscussions(db, id),
@@ -122,7 +126,7 @@ export function makeMeetingsService({ db, clock }: { db: Db; clock: Clock }) {
       }
       if (!unit.active) throw invalid('Đơn vị đã ngừng hoạt động hoặc đã hợp nhất.');
       const day = vietnamDay(new Date(body.scheduledAt));
-      const period = unitPeriodOf(await rhythmRules(db, unit.organizationCode), day, unit.kind);
+      const period = unitPeriodOf(await rhythmRules(db, unit.organizationCode), day, unit);
       const today = vietnamDay(clock.now());
       if (addDays(period.end, CLOSE_AFTER_DAYS) < today) {
         throw invalid(
@@ -130,19 +134,21 @@ export function makeMeetingsService({ db, clock }: { db: Db; clock: Clock }) {
           [{ field: 'body.scheduledAt' }],
         );
       }
+      if (body.themeId !== undefined) await assertThemeFits(db, body.themeId, unit.path, body.scheduledAt);
       return db.transaction(async (tx) => {
         await lockUnit(tx, unit.id);
         const ins = await one<{ id: number }>(
           tx,
           sql`insert into meetings (unit_id, kind, period_key, period_start, period_end, scheduled_at, place, mode,
-            online_link, agenda, created_by)
+            online_link, agenda, theme_id, created_by)
           values (${unit.id}, ${body.kind}, ${period.key}, ${period.start}::date, ${period.end}::date,
             ${body.scheduledAt}::timestamptz, ${body.place || null}, ${body.mode},
-            ${body.mode === 'in_person' ? null : (body.onlineLink ?? null)}, ${body.agenda || null}, ${ctx.actor.userId})
+            ${body.mode === 'in_person' ? null : (body.onlineLink ?? null)}, ${body.agenda || null}, ${body.themeId ?? null}, ${ctx.actor.userId})
           returning id`,
         );
         const id = defined(ins, 'meeting').id;
         await inviteMembers(tx, id, unit.path);
+        await createCheckinWindow(tx, id, new Date(body.scheduledAt), clock.now(), ctx.actor.userId);
         const counts = await refreshMeetingCounts(tx, id);
         await refreshUnitPeriod(tx, unit.id, period.key);
         await writeAudit(tx, ctx, {
@@ -254,8 +260,9 @@ export function makeMeetingsService({ db, clock }: { db: Db; clock: Clock }) {
         }
         const ins = await one<{ id: number }>(
           tx,
-          sql`insert into meeting_discussions (meeting_id, speaker_person_id, speaker_name, content)
-          values (${id}, ${body.speakerPersonId ?? null}, ${name}, ${body.content}) returning id`,
+          sql`insert into meeting_discussions (meeting_id, speaker_person_id, speaker_name, content, created_at)
+          values (${id}, ${body.speakerPersonId ?? null}, ${name}, ${body.content},
+            ${clock.now().toISOString()}::timestamptz) returning id`,
         );
         const did = defined(ins, 'discussion').id;
         await writeAudit(tx, ctx, {

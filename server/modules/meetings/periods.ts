@@ -1,5 +1,5 @@
 /** Meeting periods: pure calendar arithmetic over 'yyyy-mm-dd' days (no time zones involved). */
-import { type RulePeriod, ruleAt } from '../organizations/rules';
+import { type RulePeriod, ruleAt, ruleTarget, type UnitRef } from '../organizations/rules';
 
 export type RhythmMonths = 1 | 2 | 3 | 6 | 12;
 export const RHYTHMS: readonly RhythmMonths[] = [1, 2, 3, 6, 12];
@@ -54,6 +54,14 @@ function build(y: number, months: RhythmMonths, index: number): Period {
   }
 }
 
+/** The same day `n` months later (earlier when negative), clamped to the month's last day. */
+export function addMonths(day: string, n: number): string {
+  const total = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 + n;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return ymd(y, m, Math.min(Number(day.slice(8, 10)), lastDay(y, m)));
+}
+
 /** The calendar period of a rhythm of `months` that contains `date` ('yyyy-mm-dd'). */
 export function periodOf(date: string, months: RhythmMonths): Period {
   const y = Number(date.slice(0, 4));
@@ -93,23 +101,27 @@ const monthsOf = (r: RhythmRule | undefined): RhythmMonths => {
   return RHYTHMS.includes(m as RhythmMonths) ? (m as RhythmMonths) : DEFAULT_RHYTHM;
 };
 
-/** The rhythm (months) in force on a day for a unit kind: a unit-kind rule beats the general one. */
-export function rhythmAt(rules: readonly RhythmRule[], day: string, unitKind?: string | null): RhythmMonths {
-  return monthsOf(ruleAt(rules, 'meeting_rhythm', day, unitKind));
+/**
+ * The rhythm (months) in force on a day for a unit: the unit's own rule beats its unit kind's rule, which
+ * beats the general one.
+ */
+export function rhythmAt(rules: readonly RhythmRule[], day: string, unit?: UnitRef | null): RhythmMonths {
+  return monthsOf(ruleAt(rules, 'meeting_rhythm', day, unit));
 }
 
 /**
  * The unit's own period containing `day`. Normally the calendar period of the rhythm in force that day;
- * when the rhythm changes inside that calendar period (a rule change mid-year), the period is cut at the
- * change, so every period is governed by the rule in force at its start and periods never overlap.
+ * when the rhythm changes inside that calendar period (a rule change mid-year, or a unit's own rule starting
+ * or ending), the period is cut at the change, so every period is governed by the rule in force at its start
+ * and periods never overlap.
  */
-export function unitPeriodOf(rules: readonly RhythmRule[], day: string, unitKind?: string | null): Period {
-  const months = rhythmAt(rules, day, unitKind);
+export function unitPeriodOf(rules: readonly RhythmRule[], day: string, unit?: UnitRef | null): Period {
+  const months = rhythmAt(rules, day, unit);
   const p = periodOf(day, months);
-  // Days in the calendar period where some rule starts or stops: the only places the rhythm can change.
+  // Days in the calendar period where a rule for this unit starts or stops: the only places its rhythm can change.
   const cuts = new Set<string>();
   for (const r of rules) {
-    if (r.kind !== 'meeting_rhythm') continue;
+    if (r.kind !== 'meeting_rhythm' || ruleTarget(r, unit) < 0) continue;
     for (const c of [r.effectiveFrom, r.effectiveTo]) if (c && c > p.start && c <= p.end) cuts.add(c);
   }
   // Segments between cuts have one rhythm each; keep the run of same-rhythm segments around `day`.
@@ -117,13 +129,13 @@ export function unitPeriodOf(rules: readonly RhythmRule[], day: string, unitKind
   let i = bounds.length - 1;
   while (i > 0 && (bounds[i] as string) > day) i--;
   let start = bounds[i] as string;
-  for (let j = i; j > 0 && rhythmAt(rules, bounds[j - 1] as string, unitKind) === months; j--) {
+  for (let j = i; j > 0 && rhythmAt(rules, bounds[j - 1] as string, unit) === months; j--) {
     start = bounds[j - 1] as string;
   }
   let end = p.end;
   for (let j = i + 1; j < bounds.length; j++) {
     const b = bounds[j] as string;
-    if (rhythmAt(rules, b, unitKind) !== months) {
+    if (rhythmAt(rules, b, unit) !== months) {
       end = addDays(b, -1);
       break;
     }
@@ -139,12 +151,12 @@ export function unitPeriodsDue(
   rules: readonly RhythmRule[],
   start: string,
   end: string,
-  unitKind?: string | null,
+  unit?: UnitRef | null,
 ): Period[] {
   const out: Period[] = [];
-  for (let p = unitPeriodOf(rules, start, unitKind); p.start <= end; ) {
+  for (let p = unitPeriodOf(rules, start, unit); p.start <= end; ) {
     if (p.end <= end) out.push(p);
-    p = unitPeriodOf(rules, addDays(p.end), unitKind);
+    p = unitPeriodOf(rules, addDays(p.end), unit);
   }
   return out;
 }

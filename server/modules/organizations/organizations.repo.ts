@@ -21,28 +21,36 @@ export async function findOrganization(db: DbOrTx, code: string, forUpdate = fal
   );
 }
 
-const RULE_COLUMNS = sql`id, kind, unit_kind as "unitKind", value, effective_from::text as "effectiveFrom",
-  effective_to::text as "effectiveTo", source`;
+const RULE_COLUMNS = sql`r.id, r.kind, r.unit_kind as "unitKind", r.unit_id as "unitId", ru.name as "unitName", r.value,
+  r.effective_from::text as "effectiveFrom", r.effective_to::text as "effectiveTo", r.source`;
+const RULES_FROM = sql`organization_rules r left join units ru on ru.id = r.unit_id`;
 
 /** Rule versions of an organization, newest first. */
 export async function listRules(db: DbOrTx, code: string): Promise<OrganizationRule[]> {
   return rows<OrganizationRule>(
     db,
     sql`
-    select ${RULE_COLUMNS} from organization_rules
-    where organization_code = ${code}
-    order by effective_from desc, id desc`,
+    select ${RULE_COLUMNS} from ${RULES_FROM}
+    where r.organization_code = ${code}
+    order by r.effective_from desc, r.id desc`,
   );
 }
 
-/** The latest version (by start) of one (organization, kind, unit kind) rule. */
-export async function latestRule(db: DbOrTx, code: string, kind: string, unitKind: string | null) {
+/** What a rule applies to: every unit (both null), one unit kind, or one special unit. */
+export interface RuleTarget {
+  unitKind: string | null;
+  unitId: number | null;
+}
+
+/** The latest version (by start) of one (organization, kind, target) rule. */
+export async function latestRule(db: DbOrTx, code: string, kind: string, target: RuleTarget) {
   return one<OrganizationRule>(
     db,
     sql`
-    select ${RULE_COLUMNS} from organization_rules
-    where organization_code = ${code} and kind = ${kind} and unit_kind is not distinct from ${unitKind}
-    order by effective_from desc, id desc limit 1`,
+    select ${RULE_COLUMNS} from ${RULES_FROM}
+    where r.organization_code = ${code} and r.kind = ${kind} and r.unit_kind is not distinct from ${target.unitKind}
+      and r.unit_id is not distinct from ${target.unitId}::int
+    order by r.effective_from desc, r.id desc limit 1`,
   );
 }
 
@@ -52,21 +60,26 @@ export async function closeRule(db: DbOrTx, id: number, effectiveTo: string) {
 
 export async function insertRule(
   db: DbOrTx,
-  r: {
+  r: RuleTarget & {
     code: string;
     kind: string;
-    unitKind: string | null;
     value: unknown;
     effectiveFrom: string;
+    effectiveTo: string | null;
     source: string | null;
   },
 ): Promise<OrganizationRule> {
-  const created = await one<OrganizationRule>(
+  const ins = await one<{ id: number }>(
     db,
     sql`
-    insert into organization_rules (organization_code, kind, unit_kind, value, effective_from, source)
-    values (${r.code}, ${r.kind}, ${r.unitKind}, ${JSON.stringify(r.value)}::jsonb, ${r.effectiveFrom}::date, ${r.source})
-    returning ${RULE_COLUMNS}`,
+    insert into organization_rules (organization_code, kind, unit_kind, unit_id, value, effective_from, effective_to, source)
+    values (${r.code}, ${r.kind}, ${r.unitKind}, ${r.unitId}, ${JSON.stringify(r.value)}::jsonb, ${r.effectiveFrom}::date,
+      ${r.effectiveTo}::date, ${r.source})
+    returning id`,
+  );
+  const created = await one<OrganizationRule>(
+    db,
+    sql`select ${RULE_COLUMNS} from ${RULES_FROM} where r.id = ${ins?.id ?? 0}`,
   );
   return created as OrganizationRule;
 }

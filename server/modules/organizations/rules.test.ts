@@ -33,9 +33,9 @@ describe('ruleAt', () => {
   });
 
   it('prefers a rule for the unit kind over the general one, only while it is in force', () => {
-    expect(ruleAt(rules, 'meeting_rhythm', '2023-06-01', 'school')?.id).toBe(3);
-    expect(ruleAt(rules, 'meeting_rhythm', '2024-01-01', 'school')?.id).toBe(1);
-    expect(ruleAt(rules, 'meeting_rhythm', '2023-06-01', 'workplace')?.id).toBe(1);
+    expect(ruleAt(rules, 'meeting_rhythm', '2023-06-01', { kind: 'school' })?.id).toBe(3);
+    expect(ruleAt(rules, 'meeting_rhythm', '2024-01-01', { kind: 'school' })?.id).toBe(1);
+    expect(ruleAt(rules, 'meeting_rhythm', '2023-06-01', { kind: 'workplace' })?.id).toBe(1);
   });
 
   it('ignores unit-kind rules when no unit kind is given', () => {
@@ -45,7 +45,7 @@ describe('ruleAt', () => {
 
   it('falls back to a specific rule only for that kind; general is undefined when none applies', () => {
     const onlySchool = [r(9, { effectiveFrom: '2020-01-01', unitKind: 'school' })];
-    expect(ruleAt(onlySchool, 'meeting_rhythm', '2024-01-01', 'school')?.id).toBe(9);
+    expect(ruleAt(onlySchool, 'meeting_rhythm', '2024-01-01', { kind: 'school' })?.id).toBe(9);
     expect(ruleAt(onlySchool, 'meeting_rhythm', '2024-01-01')).toBeUndefined();
   });
 
@@ -53,6 +53,18 @@ describe('ruleAt', () => {
     const overlapping = [r(1, { effectiveFrom: '2022-01-01' }), r(2, { effectiveFrom: '2024-01-01' })];
     expect(ruleAt(overlapping, 'meeting_rhythm', '2024-05-05')?.id).toBe(2);
     expect(ruleAt([...overlapping].reverse(), 'meeting_rhythm', '2024-05-05')?.id).toBe(2);
+  });
+
+  it('prefers a rule for the unit itself over its kind, only for that unit and while in force', () => {
+    const withUnit = [...rules, r(5, { effectiveFrom: '2023-03-01', effectiveTo: '2023-09-01', unitId: 42 })];
+    const special = { id: 42, kind: 'school' };
+    expect(ruleAt(withUnit, 'meeting_rhythm', '2023-06-01', special)?.id).toBe(5);
+    expect(ruleAt(withUnit, 'meeting_rhythm', '2023-02-28', special)?.id).toBe(3);
+    expect(ruleAt(withUnit, 'meeting_rhythm', '2023-09-01', special)?.id).toBe(3);
+    expect(ruleAt(withUnit, 'meeting_rhythm', '2024-06-01', special)?.id).toBe(1);
+    expect(ruleAt(withUnit, 'meeting_rhythm', '2023-06-01', { id: 43, kind: 'school' })?.id).toBe(3);
+    expect(ruleAt(withUnit, 'meeting_rhythm', '2023-06-01', { id: 42 })?.id).toBe(5);
+    expect(ruleAt(withUnit, 'meeting_rhythm', '2023-06-01')?.id).toBe(1);
   });
 
   it('reads a Date as the calendar day in Vietnam', () => {

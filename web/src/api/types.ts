@@ -53,6 +53,9 @@ export interface OrganizationRule {
   id: number;
   kind: RuleKind;
   unitKind: string | null;
+  /** a rule for one special unit */
+  unitId: number | null;
+  unitName: string | null;
   value: Record<string, unknown>;
   effectiveFrom: string;
   effectiveTo: string | null;
@@ -108,52 +111,9 @@ export interface Area {
   successors: { id: number; name: string }[];
 }
 
-export interface Membership {
-  organizationCode: string;
-  unitId: number;
-  unitName: string;
-  status: string;
-  position: string | null;
-}
-
-export interface PersonSummary {
-  id: number;
-  fullName: string;
-  familyName: string;
-  givenName: string;
-  birthDate: string | null;
-  birthYear: number | null;
-  gender: 'M' | 'F' | (string & {});
-  phone: string | null;
-  awayFromHome?: boolean;
-  memberships: Membership[];
-}
-
-export interface PersonDetail extends Omit<PersonSummary, 'memberships'> {
-  occupation: string | null;
-  education?: string | null;
-  homeAreaName?: string | null;
-  awayFromHome: boolean;
-  awayPlace?: string | null;
-  awaySince?: string | null;
-  awayContact?: string | null;
-  memberships: (Membership & { joinedOn?: string | null; leftOn?: string | null })[];
-  /** masked like '042*******89' unless revealed */
-  nationalId: string | null;
-  religion: string | null;
-  ethnicity: string | null;
-  partyStatus: string | null;
-  sensitiveHidden: boolean;
-  abilities: { revealSensitive: boolean };
-}
-
 export interface Page<T> {
   items: T[];
   total: number;
-}
-
-export interface PeoplePage extends Page<PersonSummary> {
-  totalMemberships: number;
 }
 
 export interface Account {
@@ -218,6 +178,8 @@ export interface MeetingMinutes {
   startedAt: string | null;
   endedAt: string | null;
   lockedAt: string | null;
+  /** the month's theme the meeting picked */
+  theme?: { id: number; title: string } | null;
 }
 
 export interface AttendanceRow {
@@ -256,11 +218,44 @@ export interface ComplianceRow {
   held: number;
   status: ComplianceStatus;
   lastMeetingAt: string | null;
+  invited: number;
+  attended: number;
   attendanceRate: number | null;
+  thematic: number;
+  cadreVisited: number;
+  awayInvited: number;
+  awayAttended: number;
+  awayAttendanceRate: number | null;
+}
+
+/** Branches grouped per grassroots unit (commune level) or per organization. */
+export interface ComplianceRollup {
+  key: string;
+  unitId: number | null;
+  name: string;
+  organizationCode: string | null;
+  branches: number;
+  met: number;
+  missed: number;
+  pending: number;
+  rate: number;
+  required: number;
+  held: number;
+  attendanceRate: number | null;
+  awayAttendanceRate: number | null;
 }
 
 export interface ComplianceReport {
   period: { key: string; label: string; start: string; end: string };
-  summary: { branches: number; met: number; missed: number; pending: number; rate: number };
+  summary: {
+    branches: number;
+    met: number;
+    missed: number;
+    pending: number;
+    rate: number;
+    attendanceRate: number | null;
+    awayAttendanceRate: number | null;
+  };
   rows: ComplianceRow[];
+  rollups: { communes: ComplianceRollup[]; organizations: ComplianceRollup[] };
 }

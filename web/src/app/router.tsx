@@ -5,17 +5,27 @@ import { createBrowserRouter, Link } from 'react-router-dom';
 import type { Me } from '../api/types';
 import { AuthGate } from '../features/auth/AuthGate';
 import { useMe } from '../features/auth/hooks';
+import { publicCheckinRoutes } from '../features/checkin/routes';
 import { MainLayout } from './layouts/MainLayout';
 
 const HomePage = lazy(() => import('../features/home/pages/HomePage'));
 const UnitsPage = lazy(() => import('../features/units/pages/UnitsPage'));
 const PeoplePage = lazy(() => import('../features/people/pages/PeoplePage'));
+const ImportPage = lazy(() => import('../features/imports/pages/ImportPage'));
+const PersonPage = lazy(() => import('../features/people/pages/PersonPage'));
 const AccountsPage = lazy(() => import('../features/accounts/pages/AccountsPage'));
 const RulesPage = lazy(() => import('../features/rules/pages/RulesPage'));
 const AuditPage = lazy(() => import('../features/audit/pages/AuditPage'));
 const UnitMeetingsPage = lazy(() => import('../features/meetings/pages/UnitMeetingsPage'));
 const MeetingPage = lazy(() => import('../features/meetings/pages/MeetingPage'));
 const CompliancePage = lazy(() => import('../features/compliance/pages/CompliancePage'));
+const AttentionPage = lazy(() => import('../features/compliance/pages/AttentionPage'));
+const MemberAttendancePage = lazy(() => import('../features/compliance/pages/MemberAttendancePage'));
+const ThemesPage = lazy(() => import('../features/themes/pages/ThemesPage'));
+const ThemePage = lazy(() => import('../features/themes/pages/ThemePage'));
+const CadreCoveragePage = lazy(() => import('../features/cadres/pages/CadreCoveragePage'));
+const MyMeetingsPage = lazy(() => import('../features/checkin/pages/MyMeetingsPage'));
+const OutboxPage = lazy(() => import('../features/outbox/pages/OutboxPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -69,9 +79,18 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'units', element: <UnitsPage /> },
       { path: 'people', element: <PeoplePage /> },
+      { path: 'units/:id/import', element: <ImportPage /> },
+      { path: 'people/:id', element: <PersonPage /> },
       { path: 'units/:id/meetings', element: <UnitMeetingsPage /> },
       { path: 'meetings/:id', element: <MeetingPage /> },
       { path: 'compliance', element: <CompliancePage /> },
+      { path: 'compliance/attention', element: <AttentionPage /> },
+      { path: 'units/:id/member-attendance', element: <MemberAttendancePage /> },
+      { path: 'themes', element: <ThemesPage /> },
+      { path: 'themes/:id', element: <ThemePage /> },
+      { path: 'cadre-coverage', element: <CadreCoveragePage /> },
+      { path: 'cuoc-hop-cua-toi', element: <MyMeetingsPage /> },
+      { path: 'admin/outbox', element: <OutboxPage /> },
       {
         path: 'admin/accounts',
         element: (
@@ -99,4 +118,5 @@ export const router = createBrowserRouter([
       { path: '*', element: <NotFound /> },
     ],
   },
+  ...publicCheckinRoutes,
 ]);

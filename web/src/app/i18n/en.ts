@@ -1,5 +1,12 @@
+import { cadresEn } from '../../features/cadres/i18n';
+import { checkinEn } from '../../features/checkin/i18n';
 import { complianceEn } from '../../features/compliance/i18n';
 import { meetingsEn } from '../../features/meetings/i18n';
+import { notificationsEn } from '../../features/notifications/i18n';
+import { outboxEn } from '../../features/outbox/i18n';
+import { peopleEn } from '../../features/people/i18n';
+import { rulesTargetEn } from '../../features/rules/i18n';
+import { themesEn } from '../../features/themes/i18n';
 import type { Messages } from './vi';
 
 /** English strings. */
@@ -149,51 +156,7 @@ export const en: Messages = {
     moved: 'Unit moved',
     merged: 'Units merged',
   },
-  people: {
-    title: 'Members',
-    searchPlaceholder: 'Search by name or phone (diacritics optional)',
-    unitFilter: 'Filter by unit',
-    totals: '{{people}} people · {{memberships}} memberships',
-    fullName: 'Full name',
-    birth: 'Date of birth',
-    gender: 'Gender',
-    phone: 'Phone',
-    organizations: 'Organizations',
-    unit: 'Unit',
-    male: 'Male',
-    female: 'Female',
-    empty: 'Nobody matches. Remove some filters or search by name without diacritics.',
-    profile: 'Profile',
-    nationalId: 'National ID',
-    religion: 'Religion',
-    ethnicity: 'Ethnicity',
-    partyStatus: 'Party member',
-    occupation: 'Occupation',
-    address: 'Home area',
-    education: 'Education',
-    awayFromHome: 'Working away from home',
-    memberships: 'Memberships',
-    status: 'Status',
-    position: 'Position',
-    hidden: 'Hidden',
-    reveal: 'Show sensitive data',
-    revealTitle: 'Show sensitive data?',
-    revealExplain:
-      'National ID, religion, ethnicity and Party status are sensitive personal data. Viewing them is recorded in the audit log (who and when).',
-    revealed: 'Sensitive data shown (recorded in the audit log).',
-    partyStatuses: {
-      none: 'Not a Party member',
-      probationary: 'Probationary Party member',
-      full: 'Full Party member',
-    },
-    statuses: {
-      active: 'Active',
-      away: 'Away from home',
-      transferred: 'Transferred',
-      left: 'Left',
-      deceased: 'Deceased',
-    },
-  },
+  people: peopleEn,
   accounts: {
     title: 'Accounts',
     create: 'Create account',
@@ -243,6 +206,7 @@ export const en: Messages = {
     },
   },
   rules: {
+    ...rulesTargetEn,
     title: 'Organization rules',
     organization: 'Organization',
     kind: 'Rule type',
@@ -300,4 +264,9 @@ export const en: Messages = {
   },
   meetings: meetingsEn,
   compliance: complianceEn,
+  themes: themesEn,
+  cadres: cadresEn,
+  notifications: notificationsEn,
+  checkin: checkinEn,
+  outbox: outboxEn,
 };

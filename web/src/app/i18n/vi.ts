@@ -1,5 +1,12 @@
+import { cadresVi } from '../../features/cadres/i18n';
+import { checkinVi } from '../../features/checkin/i18n';
 import { complianceVi } from '../../features/compliance/i18n';
 import { meetingsVi } from '../../features/meetings/i18n';
+import { notificationsVi } from '../../features/notifications/i18n';
+import { outboxVi } from '../../features/outbox/i18n';
+import { peopleVi } from '../../features/people/i18n';
+import { rulesTargetVi } from '../../features/rules/i18n';
+import { themesVi } from '../../features/themes/i18n';
 
 /** Vietnamese strings (default language). en.ts must have the same keys. */
 export const vi = {
@@ -148,51 +155,7 @@ export const vi = {
     moved: 'Đã chuyển đơn vị',
     merged: 'Đã hợp nhất đơn vị',
   },
-  people: {
-    title: 'Hội viên / Đoàn viên',
-    searchPlaceholder: 'Tìm theo tên hoặc số điện thoại (không cần dấu)',
-    unitFilter: 'Lọc theo đơn vị',
-    totals: '{{people}} người · {{memberships}} lượt hội viên',
-    fullName: 'Họ và tên',
-    birth: 'Ngày sinh',
-    gender: 'Giới tính',
-    phone: 'SĐT',
-    organizations: 'Tổ chức',
-    unit: 'Đơn vị',
-    male: 'Nam',
-    female: 'Nữ',
-    empty: 'Không có ai khớp với điều kiện tìm. Hãy bỏ bớt bộ lọc hoặc tìm bằng tên không dấu.',
-    profile: 'Hồ sơ',
-    nationalId: 'Số CCCD',
-    religion: 'Tôn giáo',
-    ethnicity: 'Dân tộc',
-    partyStatus: 'Đảng viên',
-    occupation: 'Nghề nghiệp',
-    address: 'Quê quán / địa bàn',
-    education: 'Trình độ học vấn',
-    awayFromHome: 'Đi làm ăn xa',
-    memberships: 'Sinh hoạt tại',
-    status: 'Trạng thái',
-    position: 'Chức vụ',
-    hidden: 'Đã ẩn',
-    reveal: 'Hiện thông tin nhạy cảm',
-    revealTitle: 'Hiện thông tin nhạy cảm?',
-    revealExplain:
-      'Số CCCD, tôn giáo, dân tộc và tình trạng đảng viên là dữ liệu cá nhân nhạy cảm. Việc xem sẽ được ghi vào nhật ký hệ thống (ai xem, lúc nào).',
-    revealed: 'Đang hiển thị thông tin nhạy cảm (đã ghi nhật ký).',
-    partyStatuses: {
-      none: 'Chưa là đảng viên',
-      probationary: 'Đảng viên dự bị',
-      full: 'Đảng viên chính thức',
-    },
-    statuses: {
-      active: 'Đang sinh hoạt',
-      away: 'Đi làm ăn xa',
-      transferred: 'Đã chuyển đi',
-      left: 'Đã ra khỏi tổ chức',
-      deceased: 'Đã mất',
-    },
-  },
+  people: peopleVi,
   accounts: {
     title: 'Tài khoản',
     create: 'Tạo tài khoản',
@@ -242,6 +205,7 @@ export const vi = {
     },
   },
   rules: {
+    ...rulesTargetVi,
     title: 'Quy định tổ chức',
     organization: 'Tổ chức',
     kind: 'Loại quy định',
@@ -299,6 +263,11 @@ export const vi = {
   },
   meetings: meetingsVi,
   compliance: complianceVi,
+  themes: themesVi,
+  cadres: cadresVi,
+  notifications: notificationsVi,
+  checkin: checkinVi,
+  outbox: outboxVi,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

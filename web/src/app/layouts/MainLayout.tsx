@@ -3,6 +3,7 @@ import { Button, Drawer, Flex, Layout, Spin, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SideMenu } from './SideMenu';
@@ -52,6 +53,7 @@ export function MainLayout() {
           )}
         </Link>
         <Flex align="center" gap={isMobile ? 4 : 12} style={{ color: '#fff' }}>
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu />
         </Flex>

@@ -1,10 +1,15 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  MailOutlined,
+  ScheduleOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -17,6 +22,8 @@ import { useMe } from '../../features/auth/hooks';
 type Item = Required<MenuProps>['items'][number];
 
 const COMPLIANCE_ROLES = new Set<Role>(['admin', 'province_officer', 'grassroots_officer', 'supervisor']);
+/** who publishes the month's themes (branch heads see them on their meetings) */
+const THEME_ROLES = new Set<Role>(['admin', 'province_officer', 'grassroots_officer']);
 
 /** Side navigation; admin entries only when the actor's abilities allow them. */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
@@ -32,6 +39,9 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     admin.push({ key: '/admin/rules', icon: <SettingOutlined />, label: t('nav.rules') });
   if (abilities.readAudit)
     admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') });
+  // outbox.read belongs to the administrator role only.
+  if (grants.some((g) => g.role === 'admin'))
+    admin.push({ key: '/admin/outbox', icon: <MailOutlined />, label: t('outbox.menu') });
 
   const items: Item[] = [
     { key: '/', icon: <DashboardOutlined />, label: t('nav.home') },
@@ -42,15 +52,24 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const branch = grants.find((g) => g.role === 'branch_head' && g.unitId);
   const meetingsKey = branch ? `/units/${branch.unitId}/meetings` : null;
   if (meetingsKey) items.push({ key: meetingsKey, icon: <CalendarOutlined />, label: t('meetings.menu') });
+  if (grants.some((g) => g.role === 'member'))
+    items.push({ key: '/cuoc-hop-cua-toi', icon: <ScheduleOutlined />, label: t('checkin.myMeetingsMenu') });
   if (grants.some((g) => COMPLIANCE_ROLES.has(g.role)))
-    items.push({ key: '/compliance', icon: <CheckSquareOutlined />, label: t('compliance.menu') });
+    items.push(
+      { key: '/compliance', icon: <CheckSquareOutlined />, label: t('compliance.menu') },
+      { key: '/compliance/attention', icon: <AlertOutlined />, label: t('compliance.attention.menu') },
+    );
+  if (grants.some((g) => THEME_ROLES.has(g.role)))
+    items.push({ key: '/themes', icon: <BookOutlined />, label: t('themes.menu') });
+  if (grants.some((g) => COMPLIANCE_ROLES.has(g.role)))
+    items.push({ key: '/cadre-coverage', icon: <SolutionOutlined />, label: t('cadres.coverage.menu') });
   if (admin.length > 0) items.push({ type: 'group', key: 'admin', label: t('nav.admin'), children: admin });
 
   const segments = pathname.split('/').filter(Boolean);
   const selectedKey =
     meetingsKey && pathname.startsWith(meetingsKey)
       ? meetingsKey
-      : `/${segments.slice(0, segments[0] === 'admin' ? 2 : 1).join('/')}`;
+      : `/${segments.slice(0, segments[0] === 'admin' || pathname === '/compliance/attention' ? 2 : 1).join('/')}`;
 
   return (
     <nav aria-label={t('nav.mainMenu')}>

@@ -44,6 +44,7 @@ export interface PlanMeetingBody {
   mode: MeetingMode;
   onlineLink?: string;
   agenda?: string;
+  themeId?: number;
 }
 
 export const usePlanMeeting = (unitId: number) =>

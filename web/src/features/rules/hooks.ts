@@ -14,8 +14,11 @@ export function useRules(code: string) {
 export interface NewRuleBody {
   kind: string;
   unitKind?: string;
+  /** one special unit instead of a unit kind */
+  unitId?: number;
   value: Record<string, unknown>;
   effectiveFrom: string;
+  effectiveTo?: string;
   source?: string;
 }
 

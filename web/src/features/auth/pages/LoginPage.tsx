@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { LanguageSwitch } from '../../../app/layouts/LanguageSwitch';
+import { PhoneSignInLink } from '../../checkin/components/PhoneSignInLink';
 import { useSignIn } from '../hooks';
 
 interface LoginValues {
@@ -75,6 +76,7 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <PhoneSignInLink />
       </Card>
     </main>
   );

@@ -18,7 +18,7 @@ export function sortRows(rows: ComplianceRow[]): ComplianceRow[] {
   );
 }
 
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
+export const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 
 interface Props {
   rows: ComplianceRow[];
@@ -99,6 +99,37 @@ export function ComplianceTable({ rows, loading, onOpen }: Props) {
       responsive: ['md'],
       align: 'right',
       render: (_, r) => pct(r.attendanceRate),
+    },
+    {
+      key: 'away',
+      title: t('compliance.awayAttendance'),
+      responsive: ['lg'],
+      align: 'right',
+      render: (_, r) =>
+        r.awayInvited > 0 ? (
+          <span title={t('compliance.awayOf', { attended: r.awayAttended, invited: r.awayInvited })}>
+            {pct(r.awayAttendanceRate)}{' '}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              ({t('compliance.awayOf', { attended: r.awayAttended, invited: r.awayInvited })})
+            </Typography.Text>
+          </span>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      key: 'thematic',
+      title: t('compliance.thematic'),
+      responsive: ['xl'],
+      align: 'center',
+      render: (_, r) => r.thematic,
+    },
+    {
+      key: 'cadre',
+      title: t('compliance.cadreVisited'),
+      responsive: ['xl'],
+      align: 'center',
+      render: (_, r) => r.cadreVisited,
     },
   ];
 

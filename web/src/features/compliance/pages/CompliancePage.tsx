@@ -1,64 +1,56 @@
-import { Alert, Card, Col, Flex, Row, Statistic, Switch, Typography } from 'antd';
-import { useMemo } from 'react';
+import { AlertOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Flex, Row, Segmented, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { ComplianceRow } from '../../../api/types';
+import { Link, useNavigate } from 'react-router-dom';
+import type { ComplianceRollup, ComplianceRow } from '../../../api/types';
 import { PageHeader } from '../../../app/PageHeader';
-import { formatDate, formatNumber } from '../../../lib/format';
+import { formatDate } from '../../../lib/format';
+import { useUrlParams } from '../../../lib/useUrlParams';
 import { UnitSelect } from '../../units/components/UnitSelect';
 import { useUnit } from '../../units/hooks';
-import { ComplianceChart } from '../components/ComplianceChart';
 import { ComplianceTable, sortRows } from '../components/ComplianceTable';
 import { PeriodPicker } from '../components/PeriodPicker';
+import { RollupChart } from '../components/RollupChart';
+import { RollupTable } from '../components/RollupTable';
+import { SummaryCards } from '../components/SummaryCards';
 import { useCompliance } from '../hooks';
 import { currentPeriod, type Period, parsePeriodKey, periodKey } from '../period';
 
-const COLORS = { met: '#389e0d', missed: '#cf1322', pending: '#1677ff' };
+const VIEWS = ['branches', 'communes', 'organizations'] as const;
+type View = (typeof VIEWS)[number];
 
-/** "/compliance" — required vs held meetings per branch for a period, missed first. */
+/** "/compliance" — required vs held meetings per branch for a period (missed first), and roll-ups. */
 export default function CompliancePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const period = parsePeriodKey(params.get('period')) ?? currentPeriod('quarter');
   const key = periodKey(period);
   const unitId = Number(params.get('unitId')) || null;
   const onlyMissed = params.get('missed') === '1';
+  const view: View = VIEWS.find((v) => v === params.get('view')) ?? 'branches';
   const unit = useUnit(unitId);
   const report = useCompliance(key, unitId);
 
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-
   const summary = report.data?.summary;
-  const slices = useMemo(
-    () =>
-      summary
-        ? (['met', 'missed', 'pending'] as const).map((s) => ({
-            name: t(`compliance.${s}`),
-            value: summary[s],
-            color: COLORS[s],
-          }))
-        : [],
-    [summary, t],
-  );
   const rows = sortRows(report.data?.rows ?? []).filter((r) => !onlyMissed || r.status === 'missed');
   const open = (r: ComplianceRow) => navigate(`/units/${r.unitId}/meetings?year=${period.year}`);
+  // A commune opens its own branches in the branch view.
+  const openCommune = (g: ComplianceRollup) =>
+    update({ unitId: g.unitId ? String(g.unitId) : null, view: null });
   const p = report.data?.period;
+  const groups = view === 'branches' ? [] : (report.data?.rollups[view] ?? []);
 
   return (
     <>
-      <PageHeader title={t('compliance.title')} />
+      <PageHeader
+        title={t('compliance.title')}
+        extra={
+          <Link to={`/compliance/attention${unitId ? `?unitId=${unitId}` : ''}`}>
+            <Button icon={<AlertOutlined />}>{t('compliance.attention.title')}</Button>
+          </Link>
+        }
+      />
       <Card style={{ marginBottom: 12 }}>
         <Row gutter={[12, 12]} align="middle">
           <Col xs={24} md={12} lg={10}>
@@ -79,6 +71,7 @@ export default function CompliancePage() {
               <Switch
                 id="only-missed"
                 checked={onlyMissed}
+                disabled={view !== 'branches'}
                 onChange={(v) => update({ missed: v ? '1' : null })}
               />
               <label htmlFor="only-missed">{t('compliance.onlyMissed')}</label>
@@ -98,47 +91,50 @@ export default function CompliancePage() {
       {report.isError && (
         <Alert type="error" showIcon title={report.error.message} style={{ marginBottom: 12 }} />
       )}
-      {summary && (
-        <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-          <Col xs={24} lg={14}>
-            <Row gutter={[12, 12]}>
-              {(['met', 'missed', 'pending'] as const).map((s) => (
-                <Col key={s} xs={8}>
-                  <Card
-                    size="small"
-                    style={{ borderTop: `3px solid ${COLORS[s]}`, height: '100%' }}
-                    styles={{ body: { padding: 10 } }}
-                  >
-                    <Statistic
-                      title={t(`compliance.${s}`)}
-                      value={formatNumber(summary[s])}
-                      styles={{ content: { color: COLORS[s] } }}
-                    />
-                  </Card>
-                </Col>
-              ))}
-              <Col xs={12} sm={8}>
-                <Card size="small" styles={{ body: { padding: 10 } }}>
-                  <Statistic title={t('compliance.branches')} value={formatNumber(summary.branches)} />
-                </Card>
-              </Col>
-              <Col xs={12} sm={8}>
-                <Card size="small" styles={{ body: { padding: 10 } }}>
-                  <Statistic title={t('compliance.rate')} value={`${Math.round(summary.rate * 100)}%`} />
-                </Card>
-              </Col>
-            </Row>
-          </Col>
-          <Col xs={24} lg={10}>
-            <Card size="small" title={t('compliance.chart')}>
-              <ComplianceChart slices={slices} ariaLabel={t('compliance.chart')} />
+      {summary && <SummaryCards summary={summary} />}
+      <Segmented<View>
+        block
+        value={view}
+        onChange={(v) => update({ view: v === 'branches' ? null : v })}
+        options={VIEWS.map((v) => ({ value: v, label: t(`compliance.views.${v}`) }))}
+        style={{ marginBottom: 12 }}
+      />
+      {view === 'branches' ? (
+        <Card styles={{ body: { padding: 0 } }}>
+          <ComplianceTable rows={rows} loading={report.isFetching} onOpen={open} />
+        </Card>
+      ) : (
+        <>
+          {groups.length > 1 && (
+            <Card
+              size="small"
+              title={t(
+                view === 'communes'
+                  ? 'compliance.rollup.chartCommunes'
+                  : 'compliance.rollup.chartOrganizations',
+              )}
+              style={{ marginBottom: 12 }}
+            >
+              <RollupChart
+                groups={groups}
+                ariaLabel={t(
+                  view === 'communes'
+                    ? 'compliance.rollup.chartCommunes'
+                    : 'compliance.rollup.chartOrganizations',
+                )}
+              />
             </Card>
-          </Col>
-        </Row>
+          )}
+          <Card styles={{ body: { padding: 0 } }}>
+            <RollupTable
+              groups={groups}
+              title={t(view === 'communes' ? 'compliance.rollup.commune' : 'compliance.rollup.organization')}
+              loading={report.isFetching}
+              onOpen={view === 'communes' ? openCommune : undefined}
+            />
+          </Card>
+        </>
       )}
-      <Card styles={{ body: { padding: 0 } }}>
-        <ComplianceTable rows={rows} loading={report.isFetching} onOpen={open} />
-      </Card>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { PageHeader } from '../../../app/PageHeader';
 import { SimpleList } from '../../../app/SimpleList';
 import { formatNumber } from '../../../lib/format';
 import { useMe } from '../../auth/hooks';
+import { AttentionCard } from '../../compliance/components/AttentionCard';
 import { useOrganizations } from '../../units/hooks';
 import { OrgBarChart } from '../components/OrgBarChart';
 
@@ -70,6 +71,7 @@ export default function HomePage() {
           <OrgBarChart bars={bars} ariaLabel={t('home.byOrganization')} />
         </Card>
       )}
+      <AttentionCard />
       <Card title={t('home.grants')} style={{ marginTop: 16 }}>
         {me.grants.length === 0 ? (
           <Empty description={t('home.noGrants')} />

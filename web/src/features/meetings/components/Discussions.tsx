@@ -67,7 +67,8 @@ export function Discussions({ detail }: { detail: MeetingDetail }) {
           </>
         )}
       />
-      {detail.abilities.edit && (
+      {/* Locked minutes take no new entries (the server refuses them). */}
+      {detail.abilities.edit && detail.meeting.status !== 'locked' && (
         <Form<Values>
           form={form}
           name="discussion"

@@ -1,11 +1,12 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Typography } from 'antd';
+import { App, Button, Col, Form, Input, Modal, Row, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/client';
 import type { MeetingDetail } from '../../../api/types';
 import { type MinutesPatch, usePatchMeeting } from '../hooks';
+import { DateTimeField } from './DateTimeField';
 
 type TextField = 'chair' | 'secretary' | 'higherCadres' | 'guests' | 'content' | 'decisions' | 'tasks';
 type Values = Partial<Record<TextField, string>> & { startedAt?: Dayjs | null; endedAt?: Dayjs | null };
@@ -57,12 +58,7 @@ export function MinutesForm({ detail }: { detail: MeetingDetail }) {
 
   const dateField = (name: 'startedAt' | 'endedAt') => (
     <Form.Item name={name} label={t(`meetings.minutes.${name}`)}>
-      <DatePicker
-        showTime={{ format: 'HH:mm' }}
-        format="DD/MM/YYYY HH:mm"
-        inputReadOnly
-        style={{ width: '100%' }}
-      />
+      <DateTimeField minuteStep={1} defaultTime={dayjs(meeting.scheduledAt)} />
     </Form.Item>
   );
 

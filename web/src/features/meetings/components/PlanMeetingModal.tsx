@@ -1,10 +1,12 @@
-import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { App, Form, Input, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../../api/client';
 import type { MeetingKind, MeetingMode } from '../../../api/types';
+import { ThemeSelect } from '../../themes/components/ThemeSelect';
 import { type PlanMeetingBody, usePlanMeeting } from '../hooks';
+import { DateTimeField } from './DateTimeField';
 
 interface Values {
   kind: MeetingKind;
@@ -13,6 +15,7 @@ interface Values {
   mode: MeetingMode;
   onlineLink?: string;
   agenda?: string;
+  themeId?: number | null;
 }
 
 const KINDS: MeetingKind[] = ['regular', 'thematic', 'extraordinary'];
@@ -33,6 +36,7 @@ export function PlanMeetingModal({
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const mode = Form.useWatch('mode', form);
+  const scheduledAt = Form.useWatch('scheduledAt', form);
   const plan = usePlanMeeting(unitId);
   const needsLink = mode === 'online' || mode === 'hybrid';
 
@@ -44,6 +48,7 @@ export function PlanMeetingModal({
       place: v.place?.trim() || undefined,
       agenda: v.agenda?.trim() || undefined,
       onlineLink: needsLink ? v.onlineLink?.trim() : undefined,
+      themeId: v.themeId ?? undefined,
     };
     try {
       const { id } = await plan.mutateAsync(body);
@@ -87,12 +92,7 @@ export function PlanMeetingModal({
           label={t('meetings.date')}
           rules={[{ required: true, message: t('meetings.form.dateRequired') }]}
         >
-          <DatePicker
-            showTime={{ format: 'HH:mm', minuteStep: 5 }}
-            format="DD/MM/YYYY HH:mm"
-            inputReadOnly
-            style={{ width: '100%' }}
-          />
+          <DateTimeField />
         </Form.Item>
         <Form.Item name="place" label={t('meetings.place')}>
           <Input maxLength={300} placeholder={t('meetings.form.placePlaceholder')} />
@@ -114,6 +114,11 @@ export function PlanMeetingModal({
             ]}
           >
             <Input type="url" inputMode="url" maxLength={500} placeholder="https://meet.google.com/…" />
+          </Form.Item>
+        )}
+        {scheduledAt && (
+          <Form.Item name="themeId" label={t('themes.meeting.label')}>
+            <ThemeSelect unitId={unitId} month={scheduledAt.format('YYYY-MM')} />
           </Form.Item>
         )}
         <Form.Item name="agenda" label={t('meetings.form.agenda')}>

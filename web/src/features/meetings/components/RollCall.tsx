@@ -67,6 +67,10 @@ export function RollCall({
     });
 
   const submit = async () => {
+    if (!dirty) {
+      message.info(t('meetings.rollcall.nothingToSave'));
+      return;
+    }
     if (missing.length > 0) {
       setShowMissing(true);
       message.error(
@@ -74,7 +78,9 @@ export function RollCall({
       );
       return;
     }
+    // Only the rows edited here: a member's own check-in made meanwhile is never overwritten by a stale row.
     const entries: AttendanceEntry[] = rows
+      .filter((r) => edits[r.personId] !== undefined)
       .map((r) => ({ personId: r.personId, ...current(r) }))
       .map((e) => ({
         personId: e.personId,
@@ -95,6 +101,7 @@ export function RollCall({
   for (const r of rows) counts[current(r).status] += 1;
   const home = rows.filter((r) => !r.awayFromHome);
   const away = rows.filter((r) => r.awayFromHome);
+  const awayAttended = away.filter((r) => ['present', 'online'].includes(current(r).status)).length;
   const missingIds = new Set(showMissing ? missing.map((r) => r.personId) : []);
 
   const renderRows = (list: AttendanceRow[], offset: number) =>
@@ -152,9 +159,16 @@ export function RollCall({
       <section aria-label={t('meetings.rollcall.home')}>{renderRows(home, 0)}</section>
       {away.length > 0 && (
         <section aria-label={t('meetings.rollcall.away')} style={{ marginTop: 16 }}>
-          <Typography.Title level={3} style={{ fontSize: 16, margin: '8px 0' }}>
+          <Typography.Title level={3} style={{ fontSize: 16, margin: '8px 0 2px' }}>
             {t('meetings.rollcall.away')} ({away.length})
           </Typography.Title>
+          <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>
+            {t('meetings.rollcall.awayAttended', {
+              attended: awayAttended,
+              invited: away.length,
+              rate: `${Math.round((awayAttended / away.length) * 100)}%`,
+            })}
+          </Typography.Text>
           {renderRows(away, home.length)}
         </section>
       )}

@@ -5,9 +5,13 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../../api/client';
 import type { MeetingDetail } from '../../../api/types';
 import { formatDateTime } from '../../../lib/format';
+import { CheckinPanel } from '../../checkin/components/CheckinPanel';
+import { CadresPanel } from '../components/CadresPanel';
 import { Discussions } from '../components/Discussions';
 import { MinutesForm } from '../components/MinutesForm';
 import { RollCall } from '../components/RollCall';
+import { SheetAndPhotos } from '../components/SheetAndPhotos';
+import { ThemePicker } from '../components/ThemePicker';
 import { MeetingKindTag, MeetingStatusTag } from '../components/tags';
 import { useLockMeeting, useMeeting } from '../hooks';
 
@@ -117,6 +121,9 @@ export default function MeetingPage() {
           ]}
         />
       </Card>
+      <CheckinPanel meetingId={m.id} canManage={detail.abilities.edit} />
+      <CadresPanel meetingId={m.id} locked={m.status === 'locked'} />
+      <ThemePicker detail={detail} />
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
           activeKey={tab}
@@ -148,6 +155,7 @@ export default function MeetingPage() {
           ]}
         />
       </Card>
+      <SheetAndPhotos detail={detail} />
     </>
   );
 }

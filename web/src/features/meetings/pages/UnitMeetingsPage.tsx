@@ -40,7 +40,7 @@ export default function UnitMeetingsPage() {
       />
       <PageHeader title={t('meetings.title')} extra={planButton} />
       <Card>
-        <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
+        <Flex align="center" gap={8} wrap style={{ marginBottom: 12 }}>
           <label htmlFor="meetings-year">{t('meetings.year')}</label>
           <Select
             id="meetings-year"
@@ -49,6 +49,7 @@ export default function UnitMeetingsPage() {
             options={years.map((y) => ({ value: y, label: String(y) }))}
             style={{ width: 110 }}
           />
+          <Link to={`/units/${unitId}/member-attendance?year=${year}`}>{t('compliance.members.link')}</Link>
         </Flex>
         {meetings.isError && <Alert type="error" showIcon title={meetings.error.message} />}
         {meetings.isPending && <Skeleton active />}

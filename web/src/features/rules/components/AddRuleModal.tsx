@@ -4,15 +4,19 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/client';
 import type { OrganizationRule } from '../../../api/types';
-import { UNIT_KINDS } from '../../units/components/UnitEditModals';
+import { lookup } from '../../../app/i18n/lookup';
 import { type NewRuleBody, useAddRule } from '../hooks';
+import { type RuleTarget, RuleTargetFields } from './RuleTargetFields';
 
 const BASE_KINDS = ['meeting_rhythm', 'eligibility', 'dues'];
 
 interface Values {
   kind: string;
-  unitKind: string;
+  target: RuleTarget;
+  unitKind?: string;
+  unitId?: number;
   effectiveFrom: Dayjs;
+  effectiveTo?: Dayjs | null;
   source?: string;
   months?: number;
   minAge?: number | null;
@@ -69,7 +73,9 @@ export function AddRuleModal({ code, open, onClose, rules }: Props) {
       kind: values.kind,
       value: toValue(values),
       effectiveFrom: values.effectiveFrom.format('YYYY-MM-DD'),
-      ...(values.unitKind ? { unitKind: values.unitKind } : {}),
+      ...(values.effectiveTo ? { effectiveTo: values.effectiveTo.format('YYYY-MM-DD') } : {}),
+      ...(values.target === 'unitKind' && values.unitKind ? { unitKind: values.unitKind } : {}),
+      ...(values.target === 'unit' && values.unitId ? { unitId: values.unitId } : {}),
       ...(values.source?.trim() ? { source: values.source.trim() } : {}),
     };
     add.mutate(body, {
@@ -100,7 +106,7 @@ export function AddRuleModal({ code, open, onClose, rules }: Props) {
         name="add-rule"
         initialValues={{
           kind: 'meeting_rhythm',
-          unitKind: '',
+          target: 'all',
           months: 1,
           gender: '',
           effectiveFrom: dayjs(),
@@ -115,18 +121,11 @@ export function AddRuleModal({ code, open, onClose, rules }: Props) {
           <Select
             options={kinds.map((k) => ({
               value: k,
-              label: t(`rules.kinds.${k}` as 'rules.kinds.dues', { defaultValue: k }),
+              label: lookup(t, `rules.kinds.${k}`, k),
             }))}
           />
         </Form.Item>
-        <Form.Item label={t('rules.unitKind')} name="unitKind">
-          <Select
-            options={[
-              { value: '', label: t('rules.allUnitKinds') },
-              ...UNIT_KINDS.map((k) => ({ value: k, label: t(`units.kinds.${k}`) })),
-            ]}
-          />
-        </Form.Item>
+        <RuleTargetFields code={code} />
         {kind === 'meeting_rhythm' && (
           <Form.Item
             label={t('rules.months')}
@@ -200,6 +199,23 @@ export function AddRuleModal({ code, open, onClose, rules }: Props) {
           label={t('rules.effectiveFrom')}
           name="effectiveFrom"
           rules={[{ required: true, message: t('rules.dateRequired') }]}
+        >
+          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          label={t('rules.effectiveToOptional')}
+          name="effectiveTo"
+          dependencies={['effectiveFrom']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, value: Dayjs | null | undefined) => {
+                const from = getFieldValue('effectiveFrom') as Dayjs | undefined;
+                return !value || !from || value.isAfter(from, 'day')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('rules.effectiveToAfter')));
+              },
+            }),
+          ]}
         >
           <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
         </Form.Item>

@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next';
+import { lookup } from '../../../app/i18n/lookup';
 
 /** Short human summary of a rule value (form-backed kinds), else compact JSON. */
 export function summarizeRule(t: TFunction, kind: string, value: Record<string, unknown>): string {
   if (kind === 'meeting_rhythm' && typeof value.months === 'number') {
     const key = `rules.rhythm.m${value.months}`;
-    return t(key as 'rules.rhythm.m1', { defaultValue: t('rules.everyMonths', { count: value.months }) });
+    return lookup(t, key, t('rules.everyMonths', { count: value.months }));
   }
   if (kind === 'eligibility') {
     const parts: string[] = [];

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Table, type TableProps, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Flex, Switch, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationRule } from '../../../api/types';
+import { lookup } from '../../../app/i18n/lookup';
 import { PageHeader } from '../../../app/PageHeader';
 import { formatDate } from '../../../lib/format';
 import { OrgSelector } from '../../units/components/OrgSelector';
@@ -21,22 +22,32 @@ export default function RulesPage() {
   const rules = useRules(code);
   const [adding, setAdding] = useState(false);
   const today = dayjs().format('YYYY-MM-DD');
+  const [onlyOverrides, setOnlyOverrides] = useState(false);
+  const targetLabel = (r: OrganizationRule) =>
+    r.unitId !== null
+      ? (r.unitName ?? `#${r.unitId}`)
+      : r.unitKind
+        ? lookup(t, `units.kinds.${r.unitKind}`, r.unitKind)
+        : t('rules.allUnitKinds');
 
   const columns: TableProps<OrganizationRule>['columns'] = [
     {
       key: 'kind',
       title: t('rules.kind'),
-      width: 150,
-      render: (_, r) => t(`rules.kinds.${r.kind}` as 'rules.kinds.dues', { defaultValue: r.kind }),
-    },
-    {
-      key: 'unitKind',
-      title: t('rules.unitKind'),
-      responsive: ['md'],
-      render: (_, r) =>
-        r.unitKind
-          ? t(`units.kinds.${r.unitKind}` as 'units.kinds.school', { defaultValue: r.unitKind })
-          : t('rules.allUnitKinds'),
+      width: 200,
+      render: (_, r) => (
+        <Flex vertical gap={2} align="start">
+          <span>{lookup(t, `rules.kinds.${r.kind}`, r.kind)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('rules.target')}: {targetLabel(r)}
+          </Typography.Text>
+          {r.unitId !== null && (
+            <Tag color="purple" style={{ marginInlineEnd: 0 }}>
+              {t('rules.specialUnit')}
+            </Tag>
+          )}
+        </Flex>
+      ),
     },
     {
       key: 'value',
@@ -66,9 +77,9 @@ export default function RulesPage() {
     { key: 'source', title: t('rules.source'), responsive: ['lg'], render: (_, r) => r.source ?? '—' },
   ];
 
-  const sorted = [...(rules.data ?? [])].sort(
-    (a, b) => a.kind.localeCompare(b.kind) || b.effectiveFrom.localeCompare(a.effectiveFrom),
-  );
+  const sorted = [...(rules.data ?? [])]
+    .filter((r) => !onlyOverrides || r.unitId !== null || r.unitKind !== null)
+    .sort((a, b) => a.kind.localeCompare(b.kind) || b.effectiveFrom.localeCompare(a.effectiveFrom));
 
   return (
     <>
@@ -81,8 +92,12 @@ export default function RulesPage() {
         }
       />
       <Card>
-        <Flex style={{ marginBottom: 12 }}>
+        <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
           <OrgSelector value={code} onChange={setPicked} allowAll={false} />
+          <Flex gap={8} align="center">
+            <Switch id="only-overrides" checked={onlyOverrides} onChange={setOnlyOverrides} />
+            <label htmlFor="only-overrides">{t('rules.showOverrides')}</label>
+          </Flex>
         </Flex>
         {rules.isError && (
           <Alert type="error" showIcon title={rules.error.message} style={{ marginBottom: 12 }} />

@@ -22,6 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { UnitHistoryEntry } from '../../../api/types';
+import { lookup } from '../../../app/i18n/lookup';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { useOrganizations, useUnit } from '../hooks';
 import { CreateChildModal, RenameModal } from './UnitEditModals';
@@ -196,9 +197,9 @@ export function UnitDetailPanel({ unitId, onSelect, embedded = false }: Props) {
 type T = ReturnType<typeof useTranslation>['t'];
 
 function kindLabel(t: T, kind: string): string {
-  return t(`units.kinds.${kind}` as 'units.kinds.residential', { defaultValue: kind });
+  return lookup(t, `units.kinds.${kind}`, kind);
 }
 
 function historyLabel(t: T, kind: string): string {
-  return t(`units.historyKinds.${kind}` as 'units.historyKinds.created', { defaultValue: kind });
+  return lookup(t, `units.historyKinds.${kind}`, kind);
 }

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParam } from '../../../contracts/units';
+import { ctxOf } from '../../lib/context';
+import { contentDisposition } from '../files/http';
+import type { SheetService } from './sheet.service';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** GET the printable A4 attendance sheet (.docx) of a meeting. */
+export function sheetRoutes(svc: SheetService) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/api/meetings/:id/attendance-sheet.docx',
+      { config: { policy: 'meeting.read' }, schema: { tags: ['meetings'], params: IdParam } },
+      async (req, reply) => {
+        const { fileName, data } = await svc.sheet(ctxOf(req), req.params.id);
+        return reply
+          .header('content-type', DOCX)
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .header('content-disposition', contentDisposition('attachment', fileName))
+          .send(data);
+      },
+    );
+  };
+}
