@@ -1,36 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { one, rows } from '../../db/query';
-
-/** Which memberships count as visible: live ones in scope, optionally under a unit and of one organization. */
-export interface MembershipFilter {
-  /** unitScopeSql(..., 'u') for the action */
-  scope: SQL;
-  subtreePath?: string;
-  organization?: string;
-}
-
-/** Condition on memberships m joined to units u. */
-export function liveMembershipSql(f: MembershipFilter): SQL {
-  return sql.join(
-    [
-      sql`m.status in ('active', 'transferring')`,
-      f.scope,
-      f.subtreePath ? sql`u.path <@ ${f.subtreePath}::ltree` : sql`true`,
-      f.organization ? sql`m.organization_code = ${f.organization}` : sql`true`,
-    ],
-    sql` and `,
-  );
-}
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Condition on persons p for the search box. */
-export function personSearchSql(q: { phone: string } | { text: string } | null): SQL {
-  if (!q) return sql`true`;
-  if ('phone' in q) return sql`p.phone like ${`%${escapeLike(q.phone)}%`}`;
-  return sql`p.search_text like ${`%${escapeLike(q.text)}%`}`;
-}
+import { PERSON_ORDER } from './filters';
 
 export interface PersonListRow {
   id: number;
@@ -43,39 +14,106 @@ export interface PersonListRow {
   awayFromHome: boolean;
 }
 
-/** One page of people with a visible membership, in Vietnamese name order, plus the totals. */
-export async function searchPeople(
+const LIST_COLUMNS = sql`p.id, p.family_name as "familyName", p.given_name as "givenName",
+  p.birth_date::text as "birthDate", p.birth_year as "birthYear", p.gender, p.phone,
+  p.away_from_home as "awayFromHome"`;
+
+/** Persons p with at least one membership m (joined to units u) satisfying `membership`, and `person`. */
+const matchingPersons = (membership: SQL, person: SQL | null) => sql`${person ?? sql`true`} and exists (
+  select 1 from memberships m join units u on u.id = m.unit_id where m.person_id = p.id and ${membership})`;
+
+/** One page of matching people in Vietnamese name order. */
+export async function listPage(
   db: DbOrTx,
-  live: SQL,
-  search: SQL,
+  membership: SQL,
+  person: SQL | null,
   page: { limit: number; offset: number },
-): Promise<{ rows: PersonListRow[]; total: number; totalMemberships: number }> {
-  const matching = sql`select p.id from persons p where ${search} and exists (
-    select 1 from memberships m join units u on u.id = m.unit_id where m.person_id = p.id and ${live})`;
-  const totals = await one<{ people: number; memberships: number }>(
+): Promise<PersonListRow[]> {
+  return rows<PersonListRow>(
     db,
-    sql`
-    with vp as (${matching})
-    select (select count(*)::int from vp) as people,
-      (select count(*)::int from memberships m join units u on u.id = m.unit_id
-        where ${live} and m.person_id in (select id from vp)) as memberships`,
+    sql`select ${LIST_COLUMNS} from persons p where ${matchingPersons(membership, person)}
+      order by ${PERSON_ORDER} limit ${page.limit} offset ${page.offset}`,
   );
-  const list = await rows<PersonListRow>(
-    db,
-    sql`
-    with vp as (${matching})
-    select p.id, p.family_name as "familyName", p.given_name as "givenName", p.birth_date::text as "birthDate",
-      p.birth_year as "birthYear", p.gender, p.phone, p.away_from_home as "awayFromHome"
-    from persons p join vp on vp.id = p.id
-    order by p.sort_key collate "C", coalesce(p.birth_date, make_date(p.birth_year, 1, 1)) nulls last, p.id
-    limit ${page.limit} offset ${page.offset}`,
-  );
-  return { rows: list, total: totals?.people ?? 0, totalMemberships: totals?.memberships ?? 0 };
 }
 
+/** Distinct people and memberships matching: one pass over the memberships, persons joined only when filtered. */
+export async function listTotals(
+  db: DbOrTx,
+  membership: SQL,
+  person: SQL | null,
+): Promise<{ people: number; memberships: number }> {
+  const r = await one<{ people: number; memberships: number }>(
+    db,
+    sql`select count(distinct m.person_id)::int as people, count(*)::int as memberships
+      from memberships m join units u on u.id = m.unit_id
+      ${person ? sql`join persons p on p.id = m.person_id` : sql``}
+      where ${membership} ${person ? sql`and ${person}` : sql``}`,
+  );
+  return { people: r?.people ?? 0, memberships: r?.memberships ?? 0 };
+}
+
+/**
+ * A page and the totals in one pass for sets of modest size: the matching memberships are gathered from the
+ * scope's units (or from the persons the search finds), grouped per person, then sorted. The planner would
+ * otherwise walk the whole name index looking for the scope's few people.
+ */
+export async function listGathered(
+  db: DbOrTx,
+  membership: SQL,
+  person: SQL | null,
+  page: { limit: number; offset: number },
+): Promise<{ rows: PersonListRow[]; people: number; memberships: number }> {
+  const found = await rows<PersonListRow & { people: number; memberships: number }>(
+    db,
+    sql`with hit as materialized (
+        select p.id, p.family_name, p.given_name, p.birth_date, p.birth_year, p.gender, p.phone,
+          p.away_from_home, p.sort_key, count(*) as n
+        from memberships m join units u on u.id = m.unit_id join persons p on p.id = m.person_id
+        where ${membership} ${person ? sql`and ${person}` : sql``}
+        group by p.id)
+      select ${LIST_COLUMNS}, count(*) over ()::int as people, sum(p.n) over ()::int as memberships
+      from hit p order by ${PERSON_ORDER} limit ${page.limit} offset ${page.offset}`,
+  );
+  if (!found.length) return { rows: [], ...(await listTotals(db, membership, person)) };
+  const first = found[0] as { people: number; memberships: number };
+  return {
+    rows: found.map(({ people: _p, memberships: _m, ...r }) => r),
+    people: first.people,
+    memberships: first.memberships,
+  };
+}
+
+/** Live memberships in the units matching a condition on u, from the counts kept current on write. */
+export async function liveMembershipsIn(db: DbOrTx, unitWhere: SQL): Promise<number> {
+  const r = await one<{ n: number }>(
+    db,
+    sql`select coalesce(sum(c.members), 0)::int as n from units u join unit_member_counts c on c.unit_id = u.id
+      where ${unitWhere}`,
+  );
+  return r?.n ?? 0;
+}
+
+/** Ids of every matching person in list order, for exports (`limit` caps how many are read). */
+export async function orderedIds(db: DbOrTx, membership: SQL, person: SQL | null, limit: number) {
+  const list = await rows<{ id: number }>(
+    db,
+    sql`select p.id from persons p where ${matchingPersons(membership, person)} order by ${PERSON_ORDER} limit ${limit}`,
+  );
+  return list.map((r) => r.id);
+}
+
+export const idList = (ids: number[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+
 export interface MembershipRow {
+  id: number;
   personId: number;
   organizationCode: string;
+  /** the organization's short Vietnamese name */
+  organizationName: string;
   unitId: number;
   unitName: string;
   status: string;
@@ -91,7 +129,8 @@ export async function findMemberships(db: DbOrTx, where: SQL): Promise<Membershi
   return rows<MembershipRow>(
     db,
     sql`
-    select m.person_id as "personId", m.organization_code as "organizationCode", m.unit_id as "unitId",
+    select m.id, m.person_id as "personId", m.organization_code as "organizationCode",
+      o.short_name_vi as "organizationName", m.unit_id as "unitId",
       u.name as "unitName", m.status, m.position, m.joined_on::text as "joinedOn", m.left_on::text as "leftOn",
       u.path::text as "unitPath", a.path::text as "areaPath"
     from memberships m
@@ -107,6 +146,7 @@ export interface PersonRow extends PersonListRow {
   occupation: string | null;
   education: string | null;
   homeAreaName: string | null;
+  homeCommuneName: string | null;
   awayPlace: string | null;
   awaySince: string | null;
   awayContact: string | null;
@@ -116,17 +156,52 @@ export interface PersonRow extends PersonListRow {
   partyStatus: string | null;
 }
 
+const PERSON_COLUMNS = sql`${LIST_COLUMNS},
+  p.occupation, p.education, ha.name as "homeAreaName", hc.name as "homeCommuneName", p.away_place as "awayPlace",
+  p.away_since::text as "awaySince", p.away_contact as "awayContact", p.national_id as "nationalId",
+  p.ethnicity, p.religion, p.party_status as "partyStatus"`;
+const PERSON_FROM = sql`persons p left join areas ha on ha.id = p.home_area_id
+  left join areas hc on hc.id = ha.parent_id and hc.kind in ('xa', 'phuong')`;
+
 export async function findPerson(db: DbOrTx, id: number): Promise<PersonRow | undefined> {
-  return one<PersonRow>(
+  return one<PersonRow>(db, sql`select ${PERSON_COLUMNS} from ${PERSON_FROM} where p.id = ${id}`);
+}
+
+/** Full rows of the given persons (any order; callers restore theirs). */
+export async function findPersons(db: DbOrTx, ids: number[]): Promise<PersonRow[]> {
+  if (!ids.length) return [];
+  return rows<PersonRow>(
     db,
-    sql`
-    select p.id, p.family_name as "familyName", p.given_name as "givenName", p.birth_date::text as "birthDate",
-      p.birth_year as "birthYear", p.gender, p.phone, p.away_from_home as "awayFromHome",
-      p.occupation, p.education, ha.name as "homeAreaName", p.away_place as "awayPlace",
-      p.away_since::text as "awaySince", p.away_contact as "awayContact", p.national_id as "nationalId",
-      p.ethnicity, p.religion, p.party_status as "partyStatus"
-    from persons p left join areas ha on ha.id = p.home_area_id
-    where p.id = ${id}`,
+    sql`select ${PERSON_COLUMNS} from ${PERSON_FROM} where p.id in (${idList(ids)})`,
+  );
+}
+
+export interface HistoryRow {
+  at: string;
+  action: string;
+  actorName: string | null;
+  entityType: string;
+}
+
+/** Recorded writes about a person and some of their memberships, newest first; reads and exports are left out. */
+export async function personHistory(db: DbOrTx, personId: number, membershipIds: number[]) {
+  const ms = membershipIds.map(String);
+  return rows<HistoryRow>(
+    db,
+    sql`select to_char(a.at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS') as at, a.action,
+        a.actor_name as "actorName", a.entity_type as "entityType"
+      from audit_log a
+      where ((a.entity_type = 'person' and a.entity_id = ${String(personId)})
+        ${
+          ms.length
+            ? sql`or (a.entity_type = 'membership' and a.entity_id in (${sql.join(
+                ms.map((id) => sql`${id}`),
+                sql`, `,
+              )}))`
+            : sql``
+        })
+        and a.action not in ('person.reveal_sensitive', 'person.export')
+      order by a.at desc, a.id desc limit 50`,
   );
 }
 
@@ -151,4 +226,17 @@ export async function countInUnits(db: DbOrTx, unitWhere: SQL) {
       (select coalesce(sum(c.members), 0) from unit_member_counts c join su on su.id = c.unit_id)::int as memberships`,
   );
   return { people: r?.people ?? 0, memberships: r?.memberships ?? 0, byOrganization };
+}
+
+/** What the printed roll of a unit needs besides its people: the unit above, the member term, the commune. */
+export async function rollHeading(db: DbOrTx, unitId: number) {
+  return one<{ parentName: string | null; memberTerm: string; communeName: string | null }>(
+    db,
+    sql`select pu.name as "parentName", o.member_term as "memberTerm",
+        (select ca.name from areas ca where ca.kind in ('xa', 'phuong') and a.path <@ ca.path
+          order by ca.level desc limit 1) as "communeName"
+      from units u join organizations o on o.code = u.organization_code join areas a on a.id = u.area_id
+      left join units pu on pu.id = u.parent_id
+      where u.id = ${unitId}`,
+  );
 }

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
-import type { Membership } from '../../../api/types';
 import { useOrganizations } from '../../units/hooks';
+import type { Membership } from '../types';
 
 const COLORS = ['blue', 'magenta', 'green', 'volcano', 'geekblue', 'gold', 'cyan', 'purple'];
 

@@ -1,124 +1,126 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Input, Row, Table, type TableProps, Typography } from 'antd';
-import { useState } from 'react';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
-import type { PersonSummary } from '../../../api/types';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../../app/PageHeader';
-import { formatBirth, formatNumber } from '../../../lib/format';
+import { formatNumber } from '../../../lib/format';
 import { useDebounced } from '../../../lib/useDebounced';
-import { UnitSelect } from '../../units/components/UnitSelect';
+import { useMe } from '../../auth/hooks';
 import { useUnit } from '../../units/hooks';
-import { OrgTags } from '../components/OrgTags';
+import { ExportBar } from '../components/ExportBar';
+import { MemberFiltersBar } from '../components/MemberFiltersBar';
+import { MembersTable } from '../components/MembersTable';
 import { PersonDrawer } from '../components/PersonDrawer';
 import { usePeople } from '../hooks';
+import { FILTER_KEYS, type MemberFilters } from '../types';
 
-/** Positive integer id from a query-string value, else null. */
-function toId(value: string | null): number | null {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : null;
+/** Roles that may import a member list (the server checks the unit's scope). */
+const IMPORTERS = ['admin', 'province_officer', 'grassroots_officer', 'branch_head'];
+
+/** Filters live in the URL, so a filtered list can be shared and survives going to a profile and back. */
+function readFilters(params: URLSearchParams): MemberFilters {
+  const f = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as unknown as MemberFilters;
+  if (!/^\d+$/.test(f.unitId)) f.unitId = '';
+  if (!f.status) f.status = 'live';
+  return f;
 }
 
-/** "Hội viên / Đoàn viên": server-paginated list with search, unit filter and a profile drawer. */
+/** "Hội viên / Đoàn viên": filters, search, server-paginated table with totals, exports, a profile drawer. */
 export default function PeoplePage() {
   const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const unitId = toId(params.get('unitId'));
-  const [q, setQ] = useState('');
-  const debouncedQ = useDebounced(q.trim(), 350);
+  const filters = readFilters(params);
+  const [search, setSearch] = useState(filters.q);
+  const debounced = useDebounced(search.trim(), 350);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [openId, setOpenId] = useState<number | null>(null);
-  const unit = useUnit(unitId);
-  const people = usePeople({ unitId, q: debouncedQ, page, pageSize });
+  const unit = useUnit(filters.unitId ? Number(filters.unitId) : null);
+  const people = usePeople(filters, page, pageSize);
 
-  const setUnit = (id: number | null) => {
+  const update = (patch: Partial<MemberFilters>) => {
     setPage(1);
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (id) next.set('unitId', String(id));
-      else next.delete('unitId');
-      return next;
-    });
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(patch)) {
+          if (v && !(k === 'status' && v === 'live')) next.set(k, v);
+          else next.delete(k);
+        }
+        return next;
+      },
+      { replace: true },
+    );
   };
-
-  const columns: TableProps<PersonSummary>['columns'] = [
-    {
-      key: 'name',
-      title: t('people.fullName'),
-      render: (_, p) => (
-        <Button
-          type="link"
-          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-          onClick={(e) => {
-            e.stopPropagation();
-            setOpenId(p.id);
-          }}
-        >
-          {p.fullName}
-        </Button>
-      ),
-    },
-    {
-      key: 'birth',
-      title: t('people.birth'),
-      responsive: ['sm'],
-      onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
-      render: (_, p) => formatBirth(p.birthDate, p.birthYear),
-    },
-    {
-      key: 'gender',
-      title: t('people.gender'),
-      responsive: ['md'],
-      onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
-      render: (_, p) => (p.gender === 'F' ? t('people.female') : t('people.male')),
-    },
-    { key: 'phone', title: t('people.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
-    {
-      key: 'orgs',
-      title: t('people.organizations'),
-      responsive: ['md'],
-      render: (_, p) => <OrgTags memberships={p.memberships} />,
-    },
-    {
-      key: 'unit',
-      title: t('people.unit'),
-      responsive: ['lg'],
-      render: (_, p) => [...new Set(p.memberships.map((m) => m.unitName))].join('; '),
-    },
-  ];
+  // The search box types freely; the URL (and the query) follow once typing pauses.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the debounced text drives this
+  useEffect(() => {
+    if (debounced !== filters.q) update({ q: debounced });
+  }, [debounced]);
 
   const total = people.data?.total ?? 0;
+  const filtered = FILTER_KEYS.some(
+    (k) => k !== 'unitId' && filters[k] !== '' && !(k === 'status' && filters[k] === 'live'),
+  );
+  const unitGrants = me.grants.filter((g) => g.unitId !== null);
+  const importUnit = filters.unitId || (unitGrants.length === 1 ? String(unitGrants[0]?.unitId) : '');
+  const empty = filtered ? (
+    t('people.empty')
+  ) : (
+    <Empty
+      description={
+        <>
+          <Typography.Paragraph strong>
+            {importUnit ? t('people.emptyUnit') : t('people.emptyNoUnit')}
+          </Typography.Paragraph>
+          {importUnit && <Typography.Paragraph>{t('people.emptyUnitHint')}</Typography.Paragraph>}
+        </>
+      }
+    >
+      {importUnit && (
+        <Button
+          type="primary"
+          href={`/units/${importUnit}/import`}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(`/units/${importUnit}/import`);
+          }}
+        >
+          {t('people.importExcel')}
+        </Button>
+      )}
+    </Empty>
+  );
+
   return (
     <>
-      <PageHeader title={t('people.title')} />
+      <PageHeader
+        title={t('people.title')}
+        extra={
+          importUnit && me.grants.some((g) => IMPORTERS.includes(g.role)) ? (
+            <Link to={`/units/${importUnit}/import`}>
+              <Button icon={<UploadOutlined />}>{t('people.importExcel')}</Button>
+            </Link>
+          ) : undefined
+        }
+      />
       <Card>
-        <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-          <Col xs={24} md={12}>
-            <Input
-              type="search"
-              allowClear
-              prefix={<SearchOutlined />}
-              placeholder={t('people.searchPlaceholder')}
-              aria-label={t('people.searchPlaceholder')}
-              value={q}
-              onChange={(e) => {
-                setQ(e.target.value);
-                setPage(1);
-              }}
-            />
-          </Col>
-          <Col xs={24} md={12}>
-            <UnitSelect
-              aria-label={t('people.unitFilter')}
-              placeholder={t('people.unitFilter')}
-              value={unitId}
-              initialLabel={unit.data?.unit.name}
-              onChange={(id) => setUnit(id)}
-              allowClear
-            />
-          </Col>
-        </Row>
+        <MemberFiltersBar
+          filters={filters}
+          search={search}
+          onSearch={setSearch}
+          onChange={update}
+          onClear={() => {
+            setSearch('');
+            setPage(1);
+            setParams(filters.unitId ? { unitId: filters.unitId } : {}, { replace: true });
+          }}
+          unitLabel={unit.data?.unit.name}
+          party={people.data?.abilities.readSensitive ?? false}
+        />
         {people.isError && (
           <Alert type="error" showIcon title={people.error.message} style={{ marginBottom: 12 }} />
         )}
@@ -128,26 +130,23 @@ export default function PeoplePage() {
             memberships: formatNumber(people.data?.totalMemberships ?? 0),
           })}
         </Typography.Paragraph>
-        <Table<PersonSummary>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={people.data?.items ?? []}
+        <ExportBar
+          filters={filters}
+          count={total}
+          sensitiveAllowed={people.data?.abilities.readSensitive ?? false}
+        />
+        <MembersTable
+          items={people.data?.items ?? []}
           loading={people.isFetching}
-          locale={{ emptyText: t('people.empty') }}
-          onRow={(p) => ({ onClick: () => setOpenId(p.id), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: page,
-            pageSize,
-            total,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (n) => formatNumber(n),
-            onChange: (nextPage, nextSize) => {
-              setPage(nextSize !== pageSize ? 1 : nextPage);
-              setPageSize(nextSize);
-            },
+          total={total}
+          page={page}
+          pageSize={pageSize}
+          onPage={(nextPage, nextSize) => {
+            setPage(nextSize !== pageSize ? 1 : nextPage);
+            setPageSize(nextSize);
           }}
+          onOpen={setOpenId}
+          empty={empty}
         />
       </Card>
       <PersonDrawer personId={openId} onClose={() => setOpenId(null)} />
