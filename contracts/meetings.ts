@@ -182,6 +182,10 @@ export const ComplianceRow = z.object({
   required: z.number(),
   held: z.number(),
   status: z.enum(COMPLIANCE_STATUSES),
+  /** due periods that ended with a meeting planned but no attendance recorded (held but never reported?) */
+  unreported: z.number(),
+  /** held meetings of the due periods whose minutes were locked (reported) more than 10 days after the period */
+  late: z.number(),
   lastMeetingAt: z.string().nullable(),
   /** invitations and attendances (present or online) over the held meetings of the due periods */
   invited: z.number(),

@@ -7,6 +7,7 @@ let t: TestApp;
 let r: Awaited<ReturnType<typeof refs>>;
 let branchA: number;
 let branchB: number;
+let branchC: number;
 beforeAll(async () => {
   t = await makeTestApp({ clock: { now: () => now } });
   r = await refs(t.database.db);
@@ -29,11 +30,27 @@ beforeAll(async () => {
     })),
   });
   expect(roll.statusCode).toBe(200);
+  // Branch C plans its November meeting but never records attendance.
+  const c = (await r.branches(r.doanTK))[2]!;
+  branchC = c.id;
+  const planned = await t.as('doan.thachkhe', 'POST', `/api/units/${branchC}/meetings`, {
+    kind: 'regular',
+    scheduledAt: '2026-11-20T19:00:00+07:00',
+    mode: 'in_person',
+  });
+  expect(planned.statusCode).toBe(201);
   now = new Date('2026-12-05T03:00:00Z');
 });
 afterAll(async () => t.close());
 
-type Row = { unitId: number; status: string; required: number; held: number; attendanceRate: number | null };
+type Row = {
+  unitId: number;
+  status: string;
+  required: number;
+  held: number;
+  unreported: number;
+  attendanceRate: number | null;
+};
 const report = async (query: string, who = 'doan.thachkhe') => {
   const res = await t.as(who, 'GET', `/api/compliance?${query}`);
   expect(res.statusCode, res.body).toBe(200);
@@ -62,6 +79,13 @@ describe('compliance', () => {
     expect(rep.summary.met + rep.summary.missed + rep.summary.pending).toBe(rep.summary.branches);
     expect(rep.summary.rate).toBeCloseTo(rep.summary.met / rep.summary.branches);
     expect(rep.rows[0]!.status).toBe('missed');
+  });
+
+  it('flags a period that ended with a meeting planned but never reported', async () => {
+    const rep = await report(`unitId=${r.doanTK}&period=2026-11`);
+    expect(rowOf(rep, branchC)).toMatchObject({ required: 1, held: 0, status: 'missed', unreported: 1 });
+    expect(rowOf(rep, branchA)).toMatchObject({ unreported: 0 });
+    expect(rowOf(rep, branchB)).toMatchObject({ unreported: 0 });
   });
 
   it('counts the rhythm periods inside a quarter and leaves the running month pending', async () => {
@@ -103,5 +127,18 @@ describe('compliance', () => {
     expect(head.rows.map((x) => x.unitId)).toEqual([branchA]);
     const bad = await t.as('doan.thachkhe', 'GET', '/api/compliance?period=2026-Q5');
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('counts minutes locked more than 10 days after the period ended as reported late', async () => {
+    const before = await report(`unitId=${r.doanTK}&period=2026-11`);
+    expect(rowOf(before, branchA)).toMatchObject({ status: 'met', late: 0 });
+    const list = (await t.as('doan.thachkhe', 'GET', `/api/units/${branchA}/meetings?year=2026`)).json();
+    const id = list.items[0].id as number;
+    now = new Date('2026-12-15T03:00:00Z');
+    expect((await t.as('doan.thachkhe', 'POST', `/api/meetings/${id}/lock`)).statusCode).toBe(200);
+    const after = await report(`unitId=${r.doanTK}&period=2026-11`);
+    expect(rowOf(after, branchA)).toMatchObject({ status: 'met', held: 1, late: 1 });
+    expect(rowOf(after, branchB)).toMatchObject({ late: 0 });
+    now = new Date('2026-12-05T03:00:00Z');
   });
 });

@@ -147,6 +147,8 @@ export const unitPeriodCompliance = pgTable(
     thematic: integer('thematic').notNull().default(0),
     /** held meetings a higher-level cadre attended */
     cadreVisited: integer('cadre_visited').notNull().default(0),
+    /** held meetings whose minutes were locked more than REPORT_GRACE_DAYS after the period ended */
+    lateReported: integer('late_reported').notNull().default(0),
     lastHeldAt: timestamp('last_held_at', { withTimezone: true }),
   },
   (t) => [

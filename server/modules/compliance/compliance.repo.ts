@@ -20,12 +20,15 @@ export interface PeriodRow {
   periodStart: string;
   periodEnd: string;
   held: number;
+  /** meetings of the period in any status (planned ones included) */
+  meetings: number;
   invitedSum: number;
   attendedSum: number;
   awayInvitedSum: number;
   awayAttendedSum: number;
   thematic: number;
   cadreVisited: number;
+  lateReported: number;
   lastHeldAt: Date | string | null;
 }
 
@@ -49,9 +52,9 @@ export function findPeriodRows(db: DbOrTx, where: SQL, periods: SQL): Promise<Pe
   return rows<PeriodRow>(
     db,
     sql`select c.unit_id as "unitId", c.period_key as "periodKey", c.period_start::text as "periodStart",
-      c.period_end::text as "periodEnd", c.held, c.invited_sum as "invitedSum", c.attended_sum as "attendedSum",
+      c.period_end::text as "periodEnd", c.held, c.meetings, c.invited_sum as "invitedSum", c.attended_sum as "attendedSum",
       c.away_invited_sum as "awayInvitedSum", c.away_attended_sum as "awayAttendedSum", c.thematic,
-      c.cadre_visited as "cadreVisited", c.last_held_at as "lastHeldAt"
+      c.cadre_visited as "cadreVisited", c.late_reported as "lateReported", c.last_held_at as "lastHeldAt"
     from unit_period_compliance c join units b on b.id = c.unit_id
     where ${periods} and ${where}`,
   );

@@ -84,6 +84,8 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
         const mine = (byUnit.get(b.unitId) ?? []).filter((a) => dueKeys.has(a.periodKey));
         const heldKeys = new Set(mine.filter((a) => a.held > 0).map((a) => a.periodKey));
         const { held, status } = complianceStatus(due, heldKeys, today);
+        // Ended periods with a meeting on the calendar but no attendance ever recorded: maybe held, never reported.
+        const unreported = mine.filter((a) => a.periodEnd < today && a.held === 0 && a.meetings > 0).length;
         const invited = sum(mine, (a) => a.invitedSum);
         const attended = sum(mine, (a) => a.attendedSum);
         const awayInvited = sum(mine, (a) => a.awayInvitedSum);
@@ -98,6 +100,8 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
           required: due.length,
           held,
           status,
+          unreported,
+          late: sum(mine, (a) => a.lateReported),
           lastMeetingAt: lastAt.get(b.unitId) ?? null,
           invited,
           attended,

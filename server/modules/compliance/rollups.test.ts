@@ -17,6 +17,8 @@ const row = (
   required: 1,
   held: status === 'met' ? 1 : 0,
   status,
+  unreported: 0,
+  late: 0,
   lastMeetingAt: null,
   invited: status === 'met' ? 10 : 0,
   attended: status === 'met' ? 6 : 0,

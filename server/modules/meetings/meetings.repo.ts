@@ -103,7 +103,10 @@ export async function refreshMeetingCounts(tx: DbOrTx, meetingId: number): Promi
 }
 
 const COMPLIANCE_COLUMNS = sql`(unit_id, period_key, period_start, period_end, held, meetings, invited_sum, attended_sum,
-  away_invited_sum, away_attended_sum, thematic, cadre_visited, last_held_at)`;
+  away_invited_sum, away_attended_sum, thematic, cadre_visited, late_reported, last_held_at)`;
+
+/** Minutes locked more than this many days after their period ended count as reported late. */
+export const REPORT_GRACE_DAYS = 10;
 
 /**
  * unit_period_compliance rows computed from the meetings matching `where` (alias m), their counts and their
@@ -120,6 +123,8 @@ function complianceRows(where: SQL): SQL {
       coalesce(sum(c.away_attended) filter (where ${held}), 0)::int,
       (count(*) filter (where ${held} and m.kind = 'thematic'))::int,
       (count(*) filter (where ${held} and v.visited is not null))::int,
+      (count(*) filter (where ${held} and m.locked_at
+        >= (((m.period_end + ${REPORT_GRACE_DAYS + 1}::int)::text || 'T00:00:00+07:00')::timestamptz)))::int,
       max(m.scheduled_at) filter (where ${held})
     from meetings m join meeting_counts c on c.meeting_id = m.id
       left join lateral (select 1 as visited from meeting_cadres mc
@@ -140,7 +145,8 @@ export async function refreshUnitPeriod(tx: DbOrTx, unitId: number, periodKey: s
       period_end = excluded.period_end, held = excluded.held, meetings = excluded.meetings,
       invited_sum = excluded.invited_sum, attended_sum = excluded.attended_sum,
       away_invited_sum = excluded.away_invited_sum, away_attended_sum = excluded.away_attended_sum,
-      thematic = excluded.thematic, cadre_visited = excluded.cadre_visited, last_held_at = excluded.last_held_at`);
+      thematic = excluded.thematic, cadre_visited = excluded.cadre_visited, late_reported = excluded.late_reported,
+      last_held_at = excluded.last_held_at`);
 }
 
 type Attendance = MeetingDetail['attendance'][number];

@@ -217,6 +217,10 @@ export interface ComplianceRow {
   required: number;
   held: number;
   status: ComplianceStatus;
+  /** ended periods with a meeting planned but no attendance recorded */
+  unreported: number;
+  /** held meetings reported (minutes locked) more than 10 days after their period */
+  late: number;
   lastMeetingAt: string | null;
   invited: number;
   attended: number;

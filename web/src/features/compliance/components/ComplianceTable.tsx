@@ -31,9 +31,21 @@ export function ComplianceTable({ rows, loading, onOpen }: Props) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const statusTag = (r: ComplianceRow) => (
-    <Tag color={STATUS_COLOR[r.status]} style={{ marginInlineEnd: 0 }}>
-      {t(`compliance.statuses.${r.status}`)}
-    </Tag>
+    <>
+      <Tag color={STATUS_COLOR[r.status]} style={{ marginInlineEnd: 0 }}>
+        {t(`compliance.statuses.${r.status}`)}
+      </Tag>
+      {r.late > 0 && (
+        <Tag color="gold" style={{ marginInlineStart: 4, marginInlineEnd: 0 }}>
+          {t('compliance.late', { count: r.late })}
+        </Tag>
+      )}
+      {r.unreported > 0 && (
+        <Tag color="orange" style={{ marginInlineStart: 4, marginInlineEnd: 0 }}>
+          {t('compliance.unreported', { count: r.unreported })}
+        </Tag>
+      )}
+    </>
   );
   const columns: TableProps<ComplianceRow>['columns'] = [
     {

@@ -1,0 +1,1 @@
+ALTER TABLE "unit_period_compliance" ADD COLUMN "late_reported" integer DEFAULT 0 NOT NULL;
