@@ -45,6 +45,12 @@ try {
   for (const part of scenario.parts) {
     if (values.part && part.label !== values.part) continue;
     for (const which of ['run', 'floor'] as const) {
+      (db as { execute: unknown }).execute = execute;
+      await part.before?.(ctx);
+      (db as { execute: unknown }).execute = (q: SQL) => {
+        captured.push(q);
+        return execute(q);
+      };
       captured = [];
       await part[which](ctx);
       const queries = captured;

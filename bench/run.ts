@@ -20,6 +20,8 @@ import { table } from './lib/stats';
 import { SCENARIOS } from './scenarios';
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+/** The keys every result's extra has; any other key is a scenario's own figure (printed under the table). */
+const STANDARD_EXTRA = new Set(['iterations', 'floor_p50_ms', 'parts']);
 const SCALES: SeedScale[] = ['province', 'demo', 'tiny'];
 
 const { values } = parseArgs({
@@ -166,24 +168,31 @@ async function main(): Promise<void> {
 
   const datasets: DatasetInfo[] = [];
   const results: ScenarioResult[] = [];
+  const skipped: Array<{ scenario: string; db: DbKind; reason: string }> = [];
   for (const kind of databases()) {
     const regen = values.regenerate ? ['--regenerate'] : [];
     const info = await child<DatasetInfo>(['--worker', `generate:${kind}`, ...passthrough(), ...regen]);
     log(
-      `${kind} dataset: ${info.persons} persons, ${info.memberships} memberships, ${info.units} units, ${info.branches} branches` +
+      `${kind} dataset: ${info.persons} persons, ${info.memberships} memberships, ${info.units} units, ${info.branches} branches, ` +
+        `${info.meetings} meetings, ${info.attendance} attendance rows` +
         (info.generated
-          ? ` (generated in ${info.seedSeconds} s + analyze ${info.analyzeSeconds} s, peak RSS ${info.seedPeakRssMb} MB)`
+          ? ` (generated in ${info.seedSeconds} s, meetings ${info.meetingsSeconds} s of it, + analyze ${info.analyzeSeconds} s, peak RSS ${info.seedPeakRssMb} MB)`
           : ' (reused)'),
     );
     datasets.push(info);
     for (const s of chosen) {
+      if (s.databases && !s.databases.only.includes(kind)) {
+        log(`${kind} ${s.name}: skipped (${s.databases.reason})`);
+        skipped.push({ scenario: s.name, db: kind, reason: s.databases.reason });
+        continue;
+      }
       results.push(await child<ScenarioResult>(['--worker', `scenario:${kind}:${s.name}`, ...passthrough()]));
     }
   }
 
   const first = datasets[0]!;
   for (const d of datasets.slice(1)) {
-    for (const k of ['persons', 'memberships', 'units', 'branches'] as const) {
+    for (const k of ['persons', 'memberships', 'units', 'branches', 'meetings', 'attendance'] as const) {
       if (d[k] !== first[k]) throw new Error(`datasets differ: ${k} ${first.db}=${first[k]} ${d.db}=${d[k]}`);
     }
   }
@@ -193,6 +202,9 @@ async function main(): Promise<void> {
     memberships: first.memberships,
     units: first.units,
     branches: first.branches,
+    meetings: first.meetings,
+    attendance: first.attendance,
+    discussions: first.discussions,
     db: datasets.map((d) => d.db).join(','),
     ...(generated.length === 1 ? { generatedInSeconds: generated[0]!.seedSeconds } : {}),
     seed,
@@ -203,23 +215,25 @@ async function main(): Promise<void> {
       generated: d.generated,
       generatedAt: d.generatedAt,
       seedSeconds: d.seedSeconds,
+      meetingsSeconds: d.meetingsSeconds,
       analyzeSeconds: d.analyzeSeconds,
       seedPeakRssMb: d.seedPeakRssMb,
     })),
   };
 
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ dataset, results }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ dataset, results, skipped }, null, 2)}\n`);
     return;
   }
   const out: string[] = [];
   out.push(
     `dataset (${scale}, seed ${seed}): ${first.persons.toLocaleString('en-US')} persons, ${first.memberships.toLocaleString('en-US')} memberships, ` +
-      `${first.units.toLocaleString('en-US')} units, ${first.branches.toLocaleString('en-US')} branches; ${iterations} rounds after ${warmup} warm-up`,
+      `${first.units.toLocaleString('en-US')} units, ${first.branches.toLocaleString('en-US')} branches, ` +
+      `${first.meetings.toLocaleString('en-US')} meetings, ${first.attendance.toLocaleString('en-US')} attendance rows; ${iterations} rounds after ${warmup} warm-up`,
   );
   for (const d of datasets) {
     out.push(
-      `  ${d.db}: seeded in ${d.seedSeconds} s (+ vacuum analyze ${d.analyzeSeconds} s), seeding peak RSS ${d.seedPeakRssMb} MB${d.generated ? '' : ` [cached, ${d.generatedAt}]`}`,
+      `  ${d.db}: seeded in ${d.seedSeconds} s (meetings ${d.meetingsSeconds} s of it; + vacuum analyze ${d.analyzeSeconds} s), seeding peak RSS ${d.seedPeakRssMb} MB${d.generated ? '' : ` [cached, ${d.generatedAt}]`}`,
     );
   }
   out.push('');
@@ -236,6 +250,12 @@ async function main(): Promise<void> {
     }
   }
   out.push(table(['scenario', 'db', 'p50 ms', 'p95 ms', 'floor p95 ms', 'ratio', 'peak RSS MB'], body));
+  for (const k of skipped) out.push(`${k.scenario} skipped on ${k.db}: ${k.reason}`);
+  const own = results.filter((r) => Object.keys(r.extra ?? {}).some((k) => !STANDARD_EXTRA.has(k)));
+  for (const r of own) {
+    const mine = Object.entries(r.extra ?? {}).filter(([k]) => !STANDARD_EXTRA.has(k));
+    out.push(`${r.scenario} (${r.db}): ${mine.map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(', ')}`);
+  }
   const slow = results.filter((r) => r.ratio > 3);
   if (slow.length)
     out.push('', `ratio > 3: ${slow.map((r) => `${r.scenario} (${r.db}, ${r.ratio}×)`).join(', ')}`);

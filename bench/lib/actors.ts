@@ -7,14 +7,17 @@ import type { Role } from '../../contracts/roles';
 import type { Db } from '../../server/db/client';
 import { one } from '../../server/db/query';
 import type { RequestContext } from '../../server/lib/audit';
+import type { Clock } from '../../server/lib/clock';
 import type { Actor, ResolvedGrant } from '../../server/policy/policy';
+import { SEED_REFERENCE_DATE } from '../../server/seed';
 
 let nextGrantId = 1;
 
-const actor = (name: string, grants: ResolvedGrant[]): Actor => ({
+const actor = (name: string, grants: ResolvedGrant[], personId: number | null = null): Actor => ({
   userId: `bench-${name}`,
   name,
   username: name,
+  personId,
   grants,
 });
 
@@ -60,6 +63,28 @@ export async function unitActor(db: Db, role: Role, unitId: number): Promise<Act
   ]);
 }
 
+/** A member's own account (đoàn viên / hội viên) linked to their person, with the member role on their branch. */
+export function memberActor(
+  personId: number,
+  unit: { id: number; path: string; organizationCode: string },
+): Actor {
+  return actor(
+    `member-${personId}`,
+    [
+      {
+        id: nextGrantId++,
+        role: 'member',
+        unitId: unit.id,
+        unitPath: unit.path,
+        areaId: null,
+        areaPath: null,
+        organizationCode: unit.organizationCode,
+      },
+    ],
+    personId,
+  );
+}
+
 /** A grant on an area subtree, for one organization or (null) all of them: supervisors, respondents. */
 export async function areaActor(
   db: Db,
@@ -73,6 +98,11 @@ export async function areaActor(
     { id: nextGrantId++, role, unitId: null, unitPath: null, areaId, areaPath: a.path, organizationCode },
   ]);
 }
+
+/** A clock stopped on the seed's reference day (27/11/2026, 10:00 Vietnam time), for services that take one. */
+export const SEED_DAY_CLOCK: Clock = {
+  now: () => new Date(`${SEED_REFERENCE_DATE}T10:00:00+07:00`),
+};
 
 /** The commune used by commune-level scenarios (present at every seed scale). */
 export const BENCH_COMMUNE = 'Xã Thạch Khê';

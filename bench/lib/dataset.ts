@@ -15,7 +15,7 @@ import { type SeedScale, seedDemo } from '../../server/seed';
 import { peakRssMb } from './stats';
 
 /** Bump when the harness changes what it does to a generated dataset (indexes, analyze…). */
-const HARNESS_DATASET_FORMAT = 1;
+const HARNESS_DATASET_FORMAT = 2;
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface DatasetSpec {
@@ -34,8 +34,14 @@ export interface DatasetMarker {
   memberships: number;
   units: number;
   branches: number;
+  /** the year of branch meetings (seedDemo's meetings phase) */
+  meetings: number;
+  attendance: number;
+  discussions: number;
   /** wall time of migrate + seedDemo */
   seedSeconds: number;
+  /** of which the meetings phase (plan, bulk insert, foreign key checks, aggregates) */
+  meetingsSeconds: number;
   /** wall time of VACUUM ANALYZE afterwards */
   analyzeSeconds: number;
   /** peak RSS of the generating Node process (for PGlite this includes the database itself) */
@@ -113,16 +119,21 @@ async function generateInto(database: Database, spec: DatasetSpec, version: stri
   const started = performance.now();
   await database.migrate();
   let last = 0;
+  let meetingsStarted = 0;
+  let meetingsEnded = 0;
   const result = await seedDemo(database.db, {
     seedNumber: spec.seed,
     scale: spec.scale,
+    meetings: true,
     onProgress: (stage, done, total) => {
       const now = Date.now();
-      if (stage === 'communes' && (now - last > 10_000 || done === total)) {
+      if (stage === 'meetings' && done === 0) meetingsStarted = performance.now();
+      if (stage === 'counting' && done === 0) meetingsEnded = performance.now();
+      if ((stage === 'communes' || stage === 'meetings') && (now - last > 10_000 || done === total)) {
         last = now;
         const rss = Math.round(process.memoryUsage().rss / 1048576);
         log(
-          `  ${spec.kind}: communes ${done}/${total}, rss ${rss} MB, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+          `  ${spec.kind}: ${stage} ${done}/${total}, rss ${rss} MB, ${((performance.now() - started) / 1000).toFixed(0)} s`,
         );
       }
     },
@@ -140,7 +151,11 @@ async function generateInto(database: Database, spec: DatasetSpec, version: stri
     memberships: result.memberships,
     units: result.units,
     branches: result.branches,
+    meetings: result.meetings.meetings,
+    attendance: result.meetings.attendance,
+    discussions: result.meetings.discussions,
     seedSeconds: Math.round(seedSeconds * 10) / 10,
+    meetingsSeconds: Math.round(((meetingsEnded - meetingsStarted) / 1000) * 10) / 10,
     analyzeSeconds: Math.round(analyzeSeconds * 10) / 10,
     seedPeakRssMb: peakRssMb(),
     generatedAt: new Date().toISOString(),

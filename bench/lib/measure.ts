@@ -1,4 +1,4 @@
-import { assertSameAnswer, type Scenario, type ScenarioContext } from './scenario';
+import { assertSameAnswer, callPart, type Scenario, type ScenarioContext } from './scenario';
 import { peakRssMb, percentile, round } from './stats';
 
 export interface PartResult {
@@ -46,13 +46,17 @@ export async function measure<S>(
 ): Promise<Omit<ScenarioResult, 'db'>> {
   const { parts } = scenario;
   const check = async () => {
-    for (const p of parts) assertSameAnswer(scenario.name, p.label, await p.run(ctx), await p.floor(ctx));
+    for (const p of parts) {
+      const product = await callPart(p, ctx, 'run');
+      const floor = await callPart(p, ctx, 'floor');
+      assertSameAnswer(scenario.name, p.label, product.answer, floor.answer);
+    }
   };
   await check();
   for (let i = 1; i < opts.warmup; i++) {
     for (const p of parts) {
-      await p.run(ctx);
-      await p.floor(ctx);
+      await callPart(p, ctx, 'run');
+      await callPart(p, ctx, 'floor');
     }
   }
 
@@ -67,9 +71,7 @@ export async function measure<S>(
     for (const [k, p] of parts.entries()) {
       const order = i % 2 === 0 ? (['run', 'floor'] as const) : (['floor', 'run'] as const);
       for (const which of order) {
-        const t0 = now();
-        await p[which](ctx);
-        const dt = now() - t0;
+        const { ms: dt } = await callPart(p, ctx, which);
         if (which === 'run') {
           runs[k]!.push(dt);
           r += dt;
@@ -89,6 +91,9 @@ export async function measure<S>(
   await check(); // still the same answer after the timed rounds (no cache drift)
 
   const total = summarize(totalRun, totalFloor);
+  const own = scenario.extra
+    ? await scenario.extra(ctx, { p50_ms: total.p50_ms, floor_p50_ms: total.floor_p50_ms })
+    : {};
   return {
     scenario: scenario.name,
     p50_ms: total.p50_ms,
@@ -100,6 +105,7 @@ export async function measure<S>(
       iterations: opts.iterations,
       floor_p50_ms: total.floor_p50_ms,
       parts: Object.fromEntries(parts.map((p, k) => [p.label, summarize(runs[k]!, floors[k]!)])),
+      ...own,
     },
   };
 }

@@ -15,6 +15,13 @@ export interface ScenarioPart<S> {
   label: string;
   run(ctx: ScenarioContext<S>): Promise<unknown>;
   floor(ctx: ScenarioContext<S>): Promise<unknown>;
+  /** Untimed, before every run and floor call: e.g. put back the rows the call writes. */
+  before?(ctx: ScenarioContext<S>): Promise<void>;
+  /**
+   * Untimed, after every run and floor call: what the call did, read back from the database. When given, this
+   * (not the call's return value) is what the product path and the floor must agree on.
+   */
+  after?(ctx: ScenarioContext<S>, result: unknown, which: 'run' | 'floor'): Promise<unknown>;
 }
 
 /**
@@ -28,6 +35,13 @@ export interface Scenario<S = unknown> {
   run(ctx: ScenarioContext<S>): Promise<unknown>;
   floor(ctx: ScenarioContext<S>): Promise<unknown>;
   parts: ScenarioPart<S>[];
+  /** The databases it runs on (default: all), and why not on the others. */
+  databases?: { only: DbKind[]; reason: string };
+  /** Figures of its own for the report's extra, after the timed rounds. */
+  extra?(
+    ctx: ScenarioContext<S>,
+    timing: { p50_ms: number; floor_p50_ms: number },
+  ): Promise<Record<string, unknown>>;
 }
 
 /** Builds a scenario from its parts. */
@@ -36,20 +50,38 @@ export function defineScenario<S>(def: {
   description: string;
   setup(ctx: BenchContext): Promise<S>;
   parts: ScenarioPart<S>[];
+  databases?: Scenario<S>['databases'];
+  extra?: Scenario<S>['extra'];
 }): Scenario<S> {
   return {
     ...def,
     async run(ctx) {
       const out: unknown[] = [];
-      for (const p of def.parts) out.push(await p.run(ctx));
+      for (const p of def.parts) out.push((await callPart(p, ctx, 'run')).answer);
       return out;
     },
     async floor(ctx) {
       const out: unknown[] = [];
-      for (const p of def.parts) out.push(await p.floor(ctx));
+      for (const p of def.parts) out.push((await callPart(p, ctx, 'floor')).answer);
       return out;
     },
   };
+}
+
+/**
+ * Calls a part's product path or floor with its untimed hooks around it; returns the answer to compare and the
+ * time of the call itself.
+ */
+export async function callPart<S>(
+  part: ScenarioPart<S>,
+  ctx: ScenarioContext<S>,
+  which: 'run' | 'floor',
+): Promise<{ answer: unknown; ms: number }> {
+  await part.before?.(ctx);
+  const t0 = performance.now();
+  const result = await part[which](ctx);
+  const ms = performance.now() - t0;
+  return { answer: part.after ? await part.after(ctx, result, which) : result, ms };
 }
 
 /** JSON with object keys sorted, numeric strings (bigint counts) left as they are: answers must match exactly. */

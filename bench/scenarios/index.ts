@@ -1,5 +1,11 @@
 import type { Scenario } from '../lib/scenario';
+import meetingsCheckin from './meetings.checkin';
+import meetingsCompliance from './meetings.compliance';
+import meetingsRollcall from './meetings.rollcall';
 import membersCount from './members.count';
+import membersImport from './members-import';
+import membersList from './members-list';
+import membersSearch from './members-search';
 import unitsTree from './units.tree';
 import unitsTreeProvince from './units.tree.province';
 
@@ -8,4 +14,10 @@ export const SCENARIOS: Scenario<never>[] = [
   unitsTree,
   unitsTreeProvince,
   membersCount,
+  membersImport,
+  membersSearch,
+  membersList,
+  meetingsCompliance,
+  meetingsRollcall,
+  meetingsCheckin,
 ] as unknown as Scenario<never>[];

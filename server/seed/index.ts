@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { personSortKey, unaccent } from '../lib/text';
-import { loadRhythmRules, type MeetingSeedCounts, seedCommuneMeetings } from './meetings';
+import { type MeetingModel, type MeetingSeedCounts, seedMeetings } from './meetings';
 import {
   AWAY_PLACES,
   DIFFICULT_COMMUNES,
@@ -37,8 +37,10 @@ export type SeedScale = 'demo' | 'province' | 'tiny';
 export interface SeedOptions {
   seedNumber: number;
   scale: SeedScale;
-  /** Seed a history of branch meetings (default: true for demo/tiny, false for province). */
+  /** Seed a year of branch meetings (default: true). */
   meetings?: boolean;
+  /** How often branches meet (default: 'habits' at province scale, 'required' otherwise; see MeetingModel). */
+  meetingModel?: MeetingModel;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -126,11 +128,13 @@ interface ScaleSpec {
   villages: (rng: Rng) => number;
   personsPerVillage: number;
   onlyCommunes?: string[];
+  meetingModel: MeetingModel;
 }
 const SCALES: Record<SeedScale, ScaleSpec> = {
-  tiny: { villages: () => 3, personsPerVillage: 50, onlyCommunes: TINY_COMMUNES },
-  demo: { villages: (rng) => rng.int(6, 12), personsPerVillage: 48 },
-  province: { villages: (rng) => rng.int(26, 32), personsPerVillage: 210 },
+  tiny: { villages: () => 3, personsPerVillage: 50, onlyCommunes: TINY_COMMUNES, meetingModel: 'required' },
+  demo: { villages: (rng) => rng.int(6, 12), personsPerVillage: 48, meetingModel: 'required' },
+  // The benchmark's year of meetings: ≈ 70,000 meetings, ≈ 3.5 million attendance rows (docs/performance.md).
+  province: { villages: (rng) => rng.int(26, 32), personsPerVillage: 210, meetingModel: 'habits' },
 };
 
 // ---------- dates ----------
@@ -574,9 +578,6 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedResult> {
   });
   await bulkInsert(db, 'units', UNIT_COLUMNS, provinceUnits.map(unitRow));
   const provinceUnitByOrg = new Map(provinceUnits.map((u) => [u.org, u]));
-  const withMeetings = opts.meetings ?? opts.scale !== 'province';
-  const rhythm = withMeetings ? await loadRhythmRules(db) : new Map();
-  const meetingCounts: MeetingSeedCounts = { meetings: 0, attendance: 0, discussions: 0 };
 
   const nationalIds = new NationalIds(opts.seedNumber);
   let personsSoFar = 0;
@@ -819,23 +820,22 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedResult> {
       }
       await bulkInsert(tx, 'persons', PERSON_COLUMNS, personRows);
       await bulkInsert(tx, 'memberships', MEMBERSHIP_COLUMNS, membershipRows);
-
-      if (withMeetings) {
-        const m = await seedCommuneMeetings(tx, {
-          seedNumber: opts.seedNumber,
-          communeCode: commune.code,
-          branchIds: Object.values(ref.branches).flat(),
-          rules: rhythm,
-          referenceDate: SEED_REFERENCE_DATE,
-        });
-        meetingCounts.meetings += m.meetings;
-        meetingCounts.attendance += m.attendance;
-        meetingCounts.discussions += m.discussions;
-      }
     });
     refs.communes.push(ref);
     progress('communes', ci + 1, communes.length);
     progress('persons', personsSoFar, Math.max(estimatedPersons, personsSoFar));
+  }
+
+  // A year of meetings, once every commune's members exist (bulk: see seedMeetings).
+  let meetingCounts: MeetingSeedCounts = { meetings: 0, attendance: 0, discussions: 0 };
+  if (opts.meetings ?? true) {
+    meetingCounts = await seedMeetings(db, {
+      seedNumber: opts.seedNumber,
+      communes: refs.communes.map((c) => ({ code: c.code, branchIds: Object.values(c.branches).flat() })),
+      referenceDate: SEED_REFERENCE_DATE,
+      model: opts.meetingModel ?? spec.meetingModel,
+      onProgress: (done, total) => progress('meetings', done, total),
+    });
   }
 
   progress('counting', 0, 1);

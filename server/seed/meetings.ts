@@ -1,13 +1,15 @@
 /**
- * Deterministic history of branch meetings for the demo seed: for every active branch, its rhythm periods
- * from 2026-01-01 to the seed reference date, with attendance, minutes and a few discussion entries.
- * Meeting counts and period compliance are then rebuilt from the raw rows (rebuildMeetingAggregates),
- * so they match what the live write path keeps current.
+ * Deterministic history of branch meetings for the seed: for every active branch, its rhythm periods from
+ * 2026-01-01 to the seed reference date, with invitees, roll-call, minutes and a few discussion entries.
+ * Meetings are planned here, commune by commune; their attendance and discussions are generated inside the
+ * database (attendance.ts). Meeting counts and period compliance are then rebuilt in bulk from the raw rows
+ * (rebuildMeetingAggregates), so they match what the live write path keeps current.
  */
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
+import type { Db, DbOrTx } from '../db/client';
 import { rebuildMeetingAggregates, rhythmRules } from '../modules/meetings/meetings.repo';
-import { addDays, type Period, type RhythmRule, unitPeriodOf } from '../modules/meetings/periods';
+import { addDays, addMonths, type Period, type RhythmRule, unitPeriodOf } from '../modules/meetings/periods';
+import { insertAttendance, insertDiscussions, withoutForeignKeys } from './attendance';
 import { Rng } from './prng';
 import { bulkInsert, queryRows, reserveIds } from './sql';
 
@@ -28,6 +30,7 @@ const MEETING_COLUMNS = [
   ['scheduled_at', 'timestamptz'],
   ['place', 'text'],
   ['mode', 'text'],
+  ['online_link', 'text'],
   ['agenda', 'text'],
   ['status', 'text'],
   ['chair', 'text'],
@@ -39,21 +42,6 @@ const MEETING_COLUMNS = [
   ['locked_at', 'timestamptz'],
   ['created_by', 'text'],
 ] as const;
-const ATTENDANCE_COLUMNS = [
-  ['meeting_id', 'int'],
-  ['person_id', 'int'],
-  ['membership_id', 'int'],
-  ['status', 'text'],
-  ['reason', 'text'],
-  ['away_from_home', 'boolean'],
-] as const;
-const DISCUSSION_COLUMNS = [
-  ['meeting_id', 'int'],
-  ['speaker_person_id', 'int'],
-  ['speaker_name', 'text'],
-  ['content', 'text'],
-] as const;
-
 const REGULAR_CONTENT: Record<string, string[]> = {
   DOAN: [
     'Đánh giá hoạt động của chi đoàn trong tháng, triển khai phong trào thanh niên tình nguyện và kế hoạch tháng tới.',
@@ -98,8 +86,6 @@ const DECISIONS = [
   'Giao ban chấp hành chi hội theo dõi, đôn đốc thực hiện.',
   'Thống nhất đề xuất với cấp trên các kiến nghị của hội viên.',
 ];
-const EXCUSES = ['Đi làm ăn xa', 'Ốm', 'Bận việc gia đình', 'Đi học'] as const;
-
 interface Branch {
   id: number;
   org: string;
@@ -143,10 +129,66 @@ function randomDay(rng: Rng, from: string, to: string): string {
 }
 
 /**
- * Seeds the meetings of the given branches (one commune) up to `referenceDate`, then rebuilds their
- * aggregates. Deterministic from the seed number and the commune code.
+ * How often branches whose rule asks for quarterly or six-monthly meetings actually meet, in months
+ * (many chi hội meet monthly or every two months); used by the 'habits' model only.
  */
-export async function seedCommuneMeetings(
+const CADENCE: Record<string, ReadonlyArray<readonly [number, number]>> = {
+  PHUNU: [
+    [1, 65],
+    [2, 20],
+    [3, 15],
+  ],
+  NONGDAN: [
+    [1, 55],
+    [2, 25],
+    [3, 20],
+  ],
+  CCB: [
+    [1, 80],
+    [2, 10],
+    [3, 10],
+  ],
+  NCT: [
+    [1, 20],
+    [3, 55],
+    [6, 25],
+  ],
+};
+
+/** Share of held periods with an extra thematic meeting (sinh hoạt chuyên đề). */
+const THEMATIC_SHARE = 0.08;
+
+/**
+ * 'required': one regular meeting per period of the branch's rule when it meets at all (the demo);
+ * 'habits': branches of quarterly/six-monthly organizations often meet monthly or every two months
+ * (the province-scale benchmark data).
+ */
+export type MeetingModel = 'required' | 'habits';
+
+/** The period cut into consecutive slots of `months` (the last one ends with the period). */
+function slotsOf(p: Period, months: number): Array<{ start: string; end: string }> {
+  if (months >= p.months) return [p];
+  const out: Array<{ start: string; end: string }> = [];
+  for (let start = p.start; start <= p.end; ) {
+    const next = addMonths(start, months);
+    const last = addDays(next, -1);
+    out.push({ start, end: [last, p.end].sort()[0] as string });
+    start = next;
+  }
+  return out;
+}
+
+function onlineLink(rng: Rng): string {
+  const letters = (n: number) =>
+    Array.from({ length: n }, () => String.fromCharCode(97 + rng.int(0, 25))).join('');
+  return `https://meet.google.com/${letters(3)}-${letters(4)}-${letters(3)}`;
+}
+
+/**
+ * Plans and inserts the meetings of one commune's branches up to `referenceDate` (ids reserved in one
+ * block); returns the id range, or null when none. Deterministic from the seed number and the commune code.
+ */
+async function planCommune(
   tx: DbOrTx,
   opts: {
     seedNumber: number;
@@ -154,10 +196,10 @@ export async function seedCommuneMeetings(
     branchIds: readonly number[];
     rules: Map<string, RhythmRule[]>;
     referenceDate: string;
+    model: MeetingModel;
   },
-): Promise<MeetingSeedCounts> {
-  const counts: MeetingSeedCounts = { meetings: 0, attendance: 0, discussions: 0 };
-  if (opts.branchIds.length === 0) return counts;
+): Promise<{ from: number; to: number } | null> {
+  if (opts.branchIds.length === 0) return null;
   const ids = `{${opts.branchIds.join(',')}}`;
   const branches = await queryRows<Branch>(
     tx,
@@ -168,10 +210,11 @@ export async function seedCommuneMeetings(
   );
   const members = await queryRows<Member>(
     tx,
+    // persons by primary key (lateral … offset 0): a hash join would scan all persons once per commune.
     sql`select m.id, m.person_id as "personId", m.unit_id as "unitId", m.joined_on::text as "joinedOn",
-      m.left_on::text as "leftOn", m.position, p.away_from_home as away,
-      trim(p.family_name || ' ' || p.given_name) as name
-    from memberships m join persons p on p.id = m.person_id
+      m.left_on::text as "leftOn", m.position, p.away, p.name
+    from memberships m cross join lateral (select p.away_from_home as away,
+        trim(p.family_name || ' ' || p.given_name) as name from persons p where p.id = m.person_id offset 0) p
     where m.unit_id = any(${ids}::int[]) and m.status in ('active', 'transferring', 'left')
     order by m.unit_id, m.id`,
   );
@@ -181,15 +224,13 @@ export async function seedCommuneMeetings(
   const ref = opts.referenceDate;
   const rng = Rng.derive(opts.seedNumber, 'meetings', opts.communeCode);
   const meetingRows: Row[] = [];
-  const attendanceRows: Row[] = [];
-  const discussionRows: Row[] = [];
-  /** meetings planned before their ids are reserved: index into meetingRows ⇒ attendance/discussions refer to it */
-  const pendingAttendance: Array<{ meeting: number; row: Row }> = [];
-  const pendingDiscussions: Array<{ meeting: number; row: Row }> = [];
 
   for (const b of branches) {
     const rules = opts.rules.get(b.org) ?? [];
     const roster = membersOf.get(b.id) ?? [];
+    // How reliably this branch meets, and (habits model) how often it actually does.
+    const diligence = b.difficult ? 0.45 + rng.next() * 0.3 : 0.7 + rng.next() * 0.24;
+    const cadence = opts.model === 'habits' ? rng.weighted(CADENCE[b.org] ?? [[1, 1]]) : 12;
     const plan = (
       period: Period,
       day: string,
@@ -198,56 +239,15 @@ export async function seedCommuneMeetings(
     ) => {
       const invitees = roster.filter((m) => liveOn(m, day < ref ? day : ref));
       if (status !== 'planned' && invitees.length === 0) return;
-      // One row per person (distinct on person, lowest membership id), like inviteMembers.
-      const seen = new Set<number>();
-      const unique = invitees.filter((m) => !seen.has(m.personId) && seen.add(m.personId));
-      const meeting = meetingRows.length;
-      const holders = unique.filter((m) => m.position !== null);
+      const holders = invitees.filter((m) => m.position !== null);
       const chair = holders.find(
         (m) => /Bí thư|trưởng/.test(m.position ?? '') && !/Phó/.test(m.position ?? ''),
       );
-      const secretary = holders.find((m) => m !== chair);
+      const secretary = holders.find((m) => m.personId !== chair?.personId);
       const time = rng.pick(['07:30', '14:00', '19:30', '19:30']);
       const held = status !== 'planned';
-      let online = 0;
-      const attended: Member[] = [];
-      const statuses = unique.map((m) => {
-        if (!held) return ['unknown', null] as const;
-        const r = rng.next();
-        const present = b.difficult ? 0.62 : 0.72;
-        let s: readonly [string, string | null];
-        if (m.away) {
-          if (r < 0.1) s = ['present', null];
-          else if (r < 0.4) s = ['online', null];
-          else if (r < 0.9) s = ['absent_excused', 'Đi làm ăn xa'];
-          else s = ['absent_unexcused', null];
-        } else if (r < present) s = ['present', null];
-        else if (r < present + 0.03) s = ['online', null];
-        else if (r < present + 0.2) s = ['absent_excused', rng.pick(EXCUSES)];
-        else s = ['absent_unexcused', null];
-        if (s[0] === 'online') online++;
-        if (s[0] === 'present' || s[0] === 'online') attended.push(m);
-        return s;
-      });
-      // A held meeting has someone present: the chair (or the first invitee) at least.
-      if (held && attended.length === 0) {
-        const who = chair ?? (unique[0] as Member);
-        statuses[unique.indexOf(who)] = ['present', null];
-        attended.push(who);
-      }
-      unique.forEach((m, i) => {
-        const [s, reason] = statuses[i] as readonly [string, string | null];
-        pendingAttendance.push({ meeting, row: [0, m.personId, m.id, s, reason, m.away] });
-      });
-      if (held && rng.chance(0.35)) {
-        for (let k = rng.int(1, 2); k > 0; k--) {
-          const speaker = rng.pick(attended);
-          pendingDiscussions.push({
-            meeting,
-            row: [0, speaker.personId, speaker.name, rng.pick(DISCUSSIONS)],
-          });
-        }
-      }
+      // Branches with members working away often let them join online.
+      const hybrid = rng.chance(invitees.some((m) => m.away) ? 0.5 : 0.05);
       const topic = kind === 'thematic' ? rng.pick(THEMATIC_TOPICS) : null;
       const agenda = topic
         ? `Sinh hoạt chuyên đề: ${topic}`
@@ -265,7 +265,8 @@ export async function seedCommuneMeetings(
         period.end,
         start,
         b.place,
-        online > 0 ? 'hybrid' : 'in_person',
+        hybrid ? 'hybrid' : 'in_person',
+        hybrid ? onlineLink(rng) : null,
         agenda,
         status,
         held ? (chair?.name ?? null) : null,
@@ -279,49 +280,87 @@ export async function seedCommuneMeetings(
       ]);
     };
 
-    for (let p = unitPeriodOf(rules, MEETINGS_FROM, b.kind); p.start <= ref; ) {
+    for (let p = unitPeriodOf(rules, MEETINGS_FROM, b); p.start <= ref; ) {
+      const slots = slotsOf(p, cadence);
       if (p.end < ref) {
-        if (rng.chance(b.difficult ? 0.6 : 0.82)) {
-          const status = addDays(p.end, LOCK_AFTER_DAYS) < ref ? 'locked' : 'held';
-          const days = [randomDay(rng, p.start, p.end)];
-          if (rng.chance(0.08)) days.push(randomDay(rng, p.start, p.end));
-          days.sort();
-          days.forEach((d, i) => {
-            plan(p, d, i === 0 ? 'regular' : 'thematic', status);
-          });
+        const status = addDays(p.end, LOCK_AFTER_DAYS) < ref ? 'locked' : 'held';
+        let held = 0;
+        for (const slot of slots) {
+          if (!rng.chance(diligence)) continue;
+          plan(p, randomDay(rng, slot.start, slot.end), 'regular', status);
+          held++;
         }
+        if (held > 0 && rng.chance(THEMATIC_SHARE))
+          plan(p, randomDay(rng, p.start, p.end), 'thematic', status);
       } else {
-        // Current period: mostly nothing yet, or planned for later; sometimes already held.
-        const r = rng.next();
-        if (r < 0.25 && p.start < ref) plan(p, randomDay(rng, p.start, addDays(ref, -1)), 'regular', 'held');
-        else if (r < 0.6 && p.end > ref)
-          plan(p, randomDay(rng, addDays(ref, 1), p.end), 'regular', 'planned');
+        // Current period: earlier slots held or not; the current slot mostly not yet, or planned for later.
+        for (const slot of slots) {
+          if (slot.start > ref) break;
+          if (slot.end < ref) {
+            if (rng.chance(diligence)) plan(p, randomDay(rng, slot.start, slot.end), 'regular', 'held');
+            continue;
+          }
+          const r = rng.next();
+          if (r < 0.25 && slot.start < ref)
+            plan(p, randomDay(rng, slot.start, addDays(ref, -1)), 'regular', 'held');
+          else if (r < 0.6 && slot.end > ref)
+            plan(p, randomDay(rng, addDays(ref, 1), slot.end), 'regular', 'planned');
+        }
       }
-      p = unitPeriodOf(rules, addDays(p.end), b.kind);
+      p = unitPeriodOf(rules, addDays(p.end), b);
     }
   }
 
+  if (meetingRows.length === 0) return null;
   const meetingIds = await reserveIds(tx, 'meetings', meetingRows.length);
   meetingRows.forEach((row, i) => {
     row[0] = meetingIds[i] as number;
   });
-  for (const a of pendingAttendance) {
-    a.row[0] = meetingIds[a.meeting] as number;
-    attendanceRows.push(a.row);
-  }
-  for (const d of pendingDiscussions) {
-    d.row[0] = meetingIds[d.meeting] as number;
-    discussionRows.push(d.row);
-  }
   await bulkInsert(tx, 'meetings', MEETING_COLUMNS, meetingRows);
-  await bulkInsert(tx, 'meeting_attendance', ATTENDANCE_COLUMNS, attendanceRows);
-  await bulkInsert(tx, 'meeting_discussions', DISCUSSION_COLUMNS, discussionRows);
-  await rebuildMeetingAggregates(
-    tx,
-    branches.map((b) => b.id),
-  );
-  counts.meetings = meetingRows.length;
-  counts.attendance = attendanceRows.length;
-  counts.discussions = discussionRows.length;
-  return counts;
+  return { from: meetingIds[0] as number, to: meetingIds[meetingIds.length - 1] as number };
+}
+
+/**
+ * Seeds the meeting history of every given commune's branches in one transaction: meetings planned commune by
+ * commune, their attendance and discussions generated in the database, foreign keys of the bulk-loaded
+ * tables checked once at the end, then meeting counts and period compliance rebuilt in bulk.
+ */
+export async function seedMeetings(
+  db: Db,
+  opts: {
+    seedNumber: number;
+    communes: ReadonlyArray<{ code: string; branchIds: readonly number[] }>;
+    referenceDate: string;
+    model: MeetingModel;
+    onProgress?: (done: number, total: number) => void;
+  },
+): Promise<MeetingSeedCounts> {
+  opts.onProgress?.(0, opts.communes.length);
+  return db.transaction(async (tx) => {
+    // Room to sort a commune's invitations in memory (the default 4 MB spills to disk at province scale).
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    const rules = await loadRhythmRules(tx);
+    const bulk = ['meetings', 'meeting_attendance', 'meeting_discussions', 'meeting_counts'];
+    await withoutForeignKeys(tx, bulk, async () => {
+      for (const [i, c] of opts.communes.entries()) {
+        const ids = await planCommune(tx, { ...opts, communeCode: c.code, branchIds: c.branchIds, rules });
+        if (ids) {
+          await insertAttendance(tx, opts.seedNumber, ids, opts.referenceDate);
+          await insertDiscussions(tx, opts.seedNumber, ids, DISCUSSIONS);
+        }
+        opts.onProgress?.(i + 1, opts.communes.length);
+      }
+      await rebuildMeetingAggregates(tx);
+    });
+    const [n] = await queryRows<Record<keyof MeetingSeedCounts, number | string>>(
+      tx,
+      sql`select (select count(*) from meetings) as meetings, (select count(*) from meeting_attendance) as attendance,
+        (select count(*) from meeting_discussions) as discussions`,
+    );
+    return {
+      meetings: Number(n?.meetings),
+      attendance: Number(n?.attendance),
+      discussions: Number(n?.discussions),
+    };
+  });
 }

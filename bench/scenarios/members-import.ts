@@ -1,0 +1,242 @@
+/**
+ * members.import: a commune's Đoàn officer imports a generated 100,000-row member list (.xlsx, ~5% rows with a
+ * known problem) end to end through ImportsService: upload (header detection, row count), check (streaming
+ * parse, every row normalised and validated, repeats within the file, one set-based pass against the
+ * database's persons), commit (persons and memberships in one transaction). Each run happens inside a
+ * transaction that is rolled back, so every run sees the same database and the dataset stays as generated.
+ * The floor writes the same persons and memberships raw: COPY on PostgreSQL, multi-row inserts on PGlite.
+ * BENCH_IMPORT_ROWS changes the list size (default 100,000). Run it with few rounds:
+ *   npm run bench -- --only members.import --iterations 3 --warmup 1
+ */
+import { sql } from 'drizzle-orm';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Db } from '../../server/db/client';
+import { rows } from '../../server/db/query';
+import { makeImportsService } from '../../server/modules/imports/imports.service';
+import { bulkInsert } from '../../server/seed/sql';
+import { ctxFor, unitActor } from '../lib/actors';
+import { type BenchContext, defineScenario } from '../lib/scenario';
+import { buildList, type KnownPerson, type ListPlan, type Village } from './members-import.list';
+
+const SIZE = Number(process.env.BENCH_IMPORT_ROWS || 100_000);
+const CLOCK = { now: () => new Date('2026-11-27T03:00:00Z') };
+const log = (msg: string) => process.stderr.write(`[bench] members.import: ${msg}\n`);
+
+class Rollback extends Error {}
+
+/** Runs fn in a transaction that is always rolled back; returns what fn returned. */
+async function rolledBack<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  let out: T | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      out = await fn(tx as unknown as Db);
+      throw new Rollback();
+    });
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+  }
+  return out as T;
+}
+
+async function setup({ db }: BenchContext) {
+  // The Đoàn of the commune with the most village branches.
+  const [unit] = await rows<{ id: number }>(
+    db,
+    sql`select g.id from units g join units b on b.parent_id = g.id and b.level = 'branch' and b.active
+      where g.organization_code = 'DOAN' and g.level = 'grassroots' and g.kind = 'residential' and g.active
+      group by g.id order by count(*) desc, g.id limit 1`,
+  );
+  if (!unit) throw new Error('members.import: no Đoàn commune unit');
+  const villages = await rows<Village>(
+    db,
+    sql`select a.id as "areaId", a.name, min(b.id) as "branchId" from units b join areas a on a.id = b.area_id
+      where b.parent_id = ${unit.id} and b.level = 'branch' and b.active group by a.id, a.name order by a.name`,
+  );
+  const known = (doan: boolean, n: number) =>
+    rows<KnownPerson>(
+      db,
+      sql`select p.id, p.family_name as "familyName", p.given_name as "givenName", p.birth_date::text as "birthDate",
+        p.gender, p.national_id as "nationalId"
+      from persons p
+      where p.national_id is not null and p.birth_date between '1998-01-01' and '2008-11-30'
+        and ${doan ? sql`` : sql`not`} exists (select 1 from memberships m where m.person_id = p.id
+          and m.organization_code = 'DOAN' and m.status in ('active', 'transferring'))
+        and not exists (select 1 from persons q where q.id <> p.id and q.sort_key = p.sort_key and q.birth_date = p.birth_date)
+      order by p.id limit ${n}`,
+    );
+  const per = Math.ceil(SIZE / 20 / 11) + 1;
+  const started = performance.now();
+  const plan = await buildList(db, {
+    size: SIZE,
+    seed: 42,
+    villages,
+    linkable: await known(false, per),
+    members: await known(true, per),
+  });
+  log(
+    `list of ${SIZE.toLocaleString('en-US')} rows, ${(plan.data.length / 1048576).toFixed(1)} MB, generated in ` +
+      `${((performance.now() - started) / 1000).toFixed(1)} s; expected ${JSON.stringify(plan.expected)}`,
+  );
+  return { unitId: unit.id, plan, ctx: ctxFor(await unitActor(db, 'grassroots_officer', unit.id)), runs: 0 };
+}
+type State = Awaited<ReturnType<typeof setup>>;
+
+/** The whole import through the product's service, timed stage by stage (stages go to stderr). */
+async function run({ db, state }: { db: Db; state: State }) {
+  return rolledBack(db, async (tx) => {
+    const svc = makeImportsService({ db: tx, clock: CLOCK });
+    const t0 = performance.now();
+    const up = await svc.upload(state.ctx, state.unitId, async () => ({
+      fileName: 'danh-sach-100k.xlsx',
+      data: state.plan.data,
+    }));
+    const t1 = performance.now();
+    const mapping = Object.fromEntries(up.columns.map((c) => [String(c.index), c.field]));
+    await svc.check(state.ctx, up.id, mapping);
+    await svc.drain();
+    const checked = await svc.get(state.ctx, up.id);
+    if (checked.status !== 'checked')
+      throw new Error(`members.import: check ended ${checked.status}: ${checked.error}`);
+    const t2 = performance.now();
+    await svc.commit(state.ctx, up.id, { mode: 'valid_only', linkDuplicates: true });
+    await svc.drain();
+    const done = await svc.get(state.ctx, up.id);
+    if (done.status !== 'committed' || !done.result)
+      throw new Error(`members.import: commit ended ${done.status}: ${done.error}`);
+    const t3 = performance.now();
+    const s = (a: number, b: number) => ((b - a) / 1000).toFixed(2);
+    log(
+      `run ${++state.runs}: upload ${s(t0, t1)} s, check ${s(t1, t2)} s, commit ${s(t2, t3)} s, total ${s(t0, t3)} s, ` +
+        `rss ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
+    );
+    return {
+      total: checked.counts.total,
+      valid: checked.counts.valid,
+      invalid: checked.counts.invalid,
+      duplicate: checked.counts.duplicate,
+      persons: done.result.persons,
+      memberships: done.result.memberships,
+      linked: done.result.linked,
+    };
+  });
+}
+
+const PERSON_COLUMNS = [
+  ['id', 'int'],
+  ['family_name', 'text'],
+  ['given_name', 'text'],
+  ['search_text', 'text'],
+  ['sort_key', 'text'],
+  ['birth_date', 'date'],
+  ['birth_year', 'int'],
+  ['gender', 'text'],
+  ['ethnicity', 'text'],
+  ['religion', 'text'],
+  ['phone', 'text'],
+  ['national_id', 'text'],
+  ['occupation', 'text'],
+  ['education', 'text'],
+  ['party_status', 'text'],
+  ['home_area_id', 'int'],
+] as const;
+const MEMBERSHIP_COLUMNS = [
+  ['person_id', 'int'],
+  ['organization_code', 'text'],
+  ['unit_id', 'int'],
+  ['status', 'text'],
+  ['joined_on', 'date'],
+] as const;
+
+/** The rows the import writes, with person ids taken from the sequence now. */
+async function rawRows(tx: Db, plan: ListPlan) {
+  const ids = await rows<{ id: number }>(
+    tx,
+    sql`select nextval(pg_get_serial_sequence('persons', 'id'))::int as id from generate_series(1, ${plan.fresh.length})`,
+  );
+  const persons = plan.fresh.map((p, k) => [
+    ids[k]?.id as number,
+    p.familyName,
+    p.givenName,
+    p.searchText,
+    p.sortKey,
+    p.birthDate,
+    p.birthYear,
+    p.gender,
+    'Kinh',
+    'Không',
+    p.phone,
+    p.nationalId,
+    p.occupation,
+    p.education,
+    p.partyStatus,
+    p.homeAreaId,
+  ]);
+  const memberships = [
+    ...plan.fresh.map((p, k) => [ids[k]?.id as number, 'DOAN', p.unitId, 'active', p.joinedOn]),
+    ...plan.linked.map((l) => [l.personId, 'DOAN', l.unitId, 'active', null]),
+  ];
+  return { persons, memberships };
+}
+
+const csvValue = (v: unknown) => (v === null || v === undefined ? '' : `"${String(v).replace(/"/g, '""')}"`);
+
+async function copyRows(
+  client: pg.PoolClient,
+  table: string,
+  columns: ReadonlyArray<readonly [string, string]>,
+  data: unknown[][],
+) {
+  const stream = client.query(
+    copyFrom(`copy ${table} (${columns.map(([c]) => c).join(', ')}) from stdin with (format csv)`),
+  );
+  const done = new Promise<void>((ok, fail) => {
+    stream.on('finish', ok);
+    stream.on('error', fail);
+  });
+  for (let i = 0; i < data.length; i += 5000) {
+    stream.write(
+      `${data
+        .slice(i, i + 5000)
+        .map((r) => r.map(csvValue).join(','))
+        .join('\n')}\n`,
+    );
+  }
+  stream.end();
+  await done;
+}
+
+/** The same persons and memberships written raw, in a transaction rolled back afterwards. */
+async function floor({ db, kind, state }: { db: Db; kind: string; state: State }) {
+  const { expected } = state.plan;
+  const answer = { ...expected, persons: 0, memberships: 0 };
+  if (kind === 'postgres') {
+    const pool = (db as unknown as { $client: pg.Pool }).$client;
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const { persons, memberships } = await rawRows(db, state.plan);
+      await copyRows(client, 'persons', PERSON_COLUMNS, persons);
+      await copyRows(client, 'memberships', MEMBERSHIP_COLUMNS, memberships);
+      answer.persons = persons.length;
+      answer.memberships = memberships.length;
+    } finally {
+      await client.query('rollback');
+      client.release();
+    }
+    return answer;
+  }
+  return rolledBack(db, async (tx) => {
+    const { persons, memberships } = await rawRows(tx, state.plan);
+    await bulkInsert(tx, 'persons', PERSON_COLUMNS, persons as never);
+    await bulkInsert(tx, 'memberships', MEMBERSHIP_COLUMNS, memberships as never);
+    return { ...answer, persons: persons.length, memberships: memberships.length };
+  });
+}
+
+export default defineScenario({
+  name: 'members.import',
+  description: `import a ${SIZE.toLocaleString('en-US')}-row member list end to end (upload, check, commit)`,
+  setup,
+  parts: [{ label: 'import', run, floor }],
+});
