@@ -25,6 +25,13 @@ export const ACTIONS = [
   'outbox.read',
   /** import a member list from Excel/CSV into a unit */
   'member.import',
+  /** the member life cycle in a unit: admit, transfer (issue/accept/refuse/recall), stay, leave, remove, death,
+   *  age-out; approve or reject a member's proposed corrections */
+  'member.write',
+  /** review duplicate persons and merge them */
+  'member.merge',
+  /** a member's own profile: read it and propose corrections (scoped to the signed-in person, not a unit) */
+  'person.self',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -49,6 +56,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'theme.write',
     'meeting.cadre',
     'member.import',
+    'member.write',
+    'member.merge',
   ],
   grassroots_officer: [
     ...READ,
@@ -58,12 +67,14 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'theme.write',
     'meeting.cadre',
     'member.import',
+    'member.write',
+    'member.merge',
   ],
-  branch_head: [...READ, 'person.readSensitive', 'meeting.write', 'member.import'],
+  branch_head: [...READ, 'person.readSensitive', 'meeting.write', 'member.import', 'member.write'],
   // The supervisory bodies see everything in their area, read-only, and without sensitive fields.
   supervisor: READ,
   respondent: ['area.read', 'rules.read'],
-  member: ['rules.read', 'meeting.checkin'],
+  member: ['rules.read', 'meeting.checkin', 'person.self'],
 };
 
 /** Actions that are not tied to a unit or area: a grant of the role anywhere is enough. */
@@ -75,4 +86,5 @@ export const GLOBAL_ACTIONS: readonly Action[] = [
   'area.read',
   'meeting.checkin',
   'outbox.read',
+  'person.self',
 ];

@@ -1,65 +1,26 @@
-/**
- * The authorization matrix: walks every /api route the running server registered and proves, for each,
- * that no session → 401, a role without the permission → 403, an actor outside the scope → 404 (or sees
- * nothing of it), and an actor inside the scope → success. A new route without an entry here fails.
- */
-import type { LightMyRequestResponse } from 'fastify';
-import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../contracts/roles';
-import { importFixtures, importForm, importMapping } from '../fixtures/imports/matrix';
+import { importForm, importMapping } from '../fixtures/imports/matrix';
 import { makeTestApp, type TestApp } from '../helpers/app';
-import { refs } from '../helpers/fixtures';
+import { baseFixtures } from '../helpers/matrix/base';
+import {
+  ADMIN,
+  ALL,
+  hasId,
+  IMPORTERS,
+  type Case as MatrixCase,
+  MEETING_WRITERS,
+  PERSONAS,
+  pngForm,
+  READERS,
+  WRITERS,
+} from '../helpers/matrix/case';
+import { duplicatesCases, duplicatesFixtures } from '../helpers/matrix/duplicates';
+import { lifecycleCases, lifecycleFixtures } from '../helpers/matrix/lifecycle';
+import { voiceCases, voiceFixtures } from '../helpers/matrix/voice';
 
 type Fx = Awaited<ReturnType<typeof fixtures>>;
-interface Case {
-  /** who may call it at all: roles, or public / any signed-in user */
-  allowed: Role[] | 'public' | 'signed-in';
-  inside: string;
-  /** a persona whose role is allowed but whose scope does not contain the subject */
-  outside?: string;
-  url: (f: Fx) => string;
-  body?: (f: Fx) => unknown;
-  status?: number;
-  /** for lists: what the outside persona must not see (instead of a 404) */
-  outsideSees?: (res: LightMyRequestResponse, f: Fx) => boolean;
-}
-
-const PERSONAS: Record<string, Role> = {
-  admin: 'admin',
-  tinhdoan: 'province_officer',
-  'phunu.tinh': 'province_officer',
-  'doan.thachkhe': 'grassroots_officer',
-  'doan.camxuyen': 'grassroots_officer',
-  'phunu.thachkhe': 'grassroots_officer',
-  'bithu.thachkhe': 'branch_head',
-  'chihoi.thachkhe': 'branch_head',
-  'giamsat.tinh': 'supervisor',
-  'dangu.thachkhe': 'supervisor',
-  'ubnd.thachkhe': 'respondent',
-  'doanvien.thachkhe': 'member',
-};
-const READERS: Role[] = ['admin', 'province_officer', 'grassroots_officer', 'branch_head', 'supervisor'];
-const WRITERS: Role[] = ['admin', 'province_officer', 'grassroots_officer'];
-const ADMIN: Role[] = ['admin'];
-const MEETING_WRITERS: Role[] = ['admin', 'province_officer', 'grassroots_officer', 'branch_head'];
-const IMPORTERS: Role[] = MEETING_WRITERS;
-const ALL: Role[] = [
-  'admin',
-  'province_officer',
-  'grassroots_officer',
-  'branch_head',
-  'supervisor',
-  'respondent',
-  'member',
-];
-/** A multipart body with one PNG, as a browser uploads it (light-my-request streams FormData). */
-const pngForm = (png: Buffer) => {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'anh.png');
-  return form;
-};
-const hasId = (res: LightMyRequestResponse, id: number) => JSON.stringify(res.json()).includes(`"id":${id},`);
+type Case = MatrixCase<Fx>;
 
 const CASES: Record<string, Case> = {
   'GET /api/health': { allowed: 'public', inside: 'admin', url: () => '/api/health' },
@@ -499,98 +460,22 @@ const CASES: Record<string, Case> = {
     url: (f) => `/api/imports/${f.importToCancel}/cancel`,
   },
   'GET /api/audit': { allowed: ADMIN, inside: 'admin', url: () => '/api/audit' },
+  // Each area's routes live in test/helpers/matrix/<area>.ts, with the fixtures they need.
+  ...(lifecycleCases as Record<string, Case>),
+  ...(duplicatesCases as Record<string, Case>),
+  ...(voiceCases as Record<string, Case>),
 };
 
 let t: TestApp;
 let f: Fx;
 
-/** Two assignments of the province officer (one to record, one to remove) and the notice he got for one. */
-async function cadreFixtures(app: TestApp, branchId: number, meeting: number, tinhdoan: string) {
-  const other = await app.as('admin', 'POST', `/api/units/${branchId}/meetings`, {
-    kind: 'extraordinary',
-    scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
-    mode: 'in_person',
-  });
-  const assign = async (meetingId: number) => {
-    const res = await app.as('admin', 'POST', `/api/meetings/${meetingId}/cadres`, { userId: tinhdoan });
-    expect(res.statusCode).toBe(201);
-    return res.json().id as number;
-  };
-  return {
-    cadreToRecord: await assign(meeting),
-    cadreToRemove: await assign(other.json().id),
-    notification: (await app.as('tinhdoan', 'GET', '/api/notifications')).json().items[0].id as number,
-  };
-}
-
 async function fixtures(app: TestApp) {
-  const r = await refs(app.database.db);
-  const [a, b] = await r.branches(r.doanTK);
-  const mk = async (parentId: number, name: string, areaId: number) => {
-    const res = await app.as('admin', 'POST', '/api/units', { parentId, name, kind: 'residential', areaId });
-    expect(res.statusCode).toBe(201);
-    return res.json().id as number;
-  };
-  // A dedicated account takes the account-management writes, so no persona's rights change mid-test.
-  const created = await app.as('admin', 'POST', '/api/accounts', {
-    username: 'matran.fixture',
-    name: 'Tài Khoản Thử',
-    password: 'MatKhau2026',
-  });
-  const memberUser = created.json().id as string;
-  const planned = await app.as('admin', 'POST', `/api/units/${a!.id}/meetings`, {
-    kind: 'regular',
-    scheduledAt: new Date().toISOString(),
-    mode: 'in_person',
-  });
-  expect(planned.statusCode).toBe(201);
-  const meeting = planned.json().id as number;
-  const invitee = (await app.as('admin', 'GET', `/api/meetings/${meeting}`)).json().attendance[0]
-    .personId as number;
-  // Theme of this month, and meeting files (one to read, one to delete on a meeting that stays unlocked).
-  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
-    .format(new Date())
-    .slice(0, 7);
-  const theme = await app.as('admin', 'POST', `/api/units/${r.doanTK}/themes`, {
-    month,
-    title: 'Chủ điểm ma trận',
-    body: 'Nội dung',
-  });
-  const png = await QRCode.toBuffer('ma-tran', { type: 'png' });
-  const second = await app.as('admin', 'POST', `/api/units/${a!.id}/meetings`, {
-    kind: 'regular',
-    scheduledAt: new Date().toISOString(),
-    mode: 'in_person',
-  });
-  const upload = async (meetingId: number) =>
-    (await app.as('admin', 'POST', `/api/meetings/${meetingId}/files?purpose=photo`, pngForm(png))).json()
-      .id as number;
-  const grant = await app.as('admin', 'POST', `/api/accounts/${memberUser}/grants`, {
-    role: 'branch_head',
-    unitId: a!.id,
-  });
+  const base = await baseFixtures(app);
   return {
-    doanTK: r.doanTK,
-    branchA: a!.id,
-    branchB: b!.id,
-    villageTK: a!.areaId,
-    group: await mk(a!.id, 'Phân đoàn 1', a!.areaId),
-    mergeFrom: await mk(r.doanTK, 'Chi đoàn Sáp Nhập A', a!.areaId),
-    mergeInto: await mk(r.doanTK, 'Chi đoàn Sáp Nhập B', a!.areaId),
-    memberUser,
-    grantToRevoke: grant.json().id as number,
-    personTK: await r.personIn(r.doanTK),
-    meeting,
-    invitee,
-    checkinCode: (await app.as('admin', 'GET', `/api/meetings/${meeting}/checkin`)).json().window
-      .code as string,
-    ...(await cadreFixtures(app, a!.id, meeting, await r.userId('tinhdoan'))),
-    month,
-    theme: theme.json().id as number,
-    png,
-    file: await upload(meeting),
-    fileToDelete: await upload(second.json().id),
-    ...(await importFixtures(app, a!.id)),
+    ...base,
+    ...(await lifecycleFixtures(app, base)),
+    ...(await duplicatesFixtures(app, base)),
+    ...(await voiceFixtures(app, base)),
   };
 }
 

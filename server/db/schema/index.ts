@@ -3,6 +3,7 @@ export * from './areas';
 export * from './audit';
 export * from './files';
 export * from './imports';
+export * from './lifecycle';
 export * from './meetings';
 export * from './notifications';
 export * from './organizations';

@@ -64,7 +64,7 @@ export const memberships = pgTable(
     unitId: integer('unit_id')
       .notNull()
       .references(() => units.id),
-    /** active | transferring | left | removed | deceased | aged_out */
+    /** active | transferring | left | removed | deceased | aged_out | merged (a second live copy folded into the kept person's) */
     status: text('status').notNull().default('active'),
     joinedOn: date('joined_on'),
     leftOn: date('left_on'),
