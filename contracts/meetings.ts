@@ -93,6 +93,8 @@ export const MeetingDetail = z.object({
     }),
   ),
   abilities: z.object({ edit: z.boolean(), rollcall: z.boolean(), lock: z.boolean() }),
+  /** the server's time when this view was read: send it back as AttendanceBody.loadedAt */
+  loadedAt: z.string(),
 });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;
 
@@ -121,6 +123,11 @@ export const AttendanceBody = z.object({
           personId: z.number().int().positive(),
           status: z.enum(ATTENDANCE_STATUSES),
           reason: text(500).optional(),
+          /**
+           * The row's status as the client loaded it. With loadedAt, an entry whose status is still `was` is a
+           * resend, not a change by the head: it does not overwrite a self check-in made after loadedAt.
+           */
+          was: z.enum(ATTENDANCE_STATUSES).optional(),
         })
         .refine((e) => e.status !== 'absent_excused' || !!e.reason, {
           message: 'Vắng có lý do cần ghi lý do',
@@ -130,8 +137,22 @@ export const AttendanceBody = z.object({
     .min(1)
     .max(500)
     .refine((es) => new Set(es.map((e) => e.personId)).size === es.length, 'Mỗi người chỉ điểm danh một lần'),
+  /**
+   * When the client's view of the roll-call was loaded (MeetingDetail.loadedAt). Given, a member's self
+   * check-in made after it is kept unless the entry for that member changes the status it had loaded
+   * (`was` given and different). Without it every entry is written, as a client sending only its edited
+   * rows expects.
+   */
+  loadedAt: isoDateTime.optional(),
 });
 export type AttendanceBody = z.infer<typeof AttendanceBody>;
+
+export const AttendanceSaved = z.object({
+  counts: AttendanceCounts,
+  /** members whose self check-in, newer than the client's view, was kept instead of the entry sent */
+  kept: z.array(z.number()),
+});
+export type AttendanceSaved = z.infer<typeof AttendanceSaved>;
 
 const minutesText = text(20000).nullable().optional();
 export const UpdateMeetingBody = z
@@ -168,7 +189,12 @@ export type CreateDiscussionBody = z.infer<typeof CreateDiscussionBody>;
 export const ComplianceQuery = z.object({
   unitId: z.coerce.number().int().positive().optional(),
   period: z.string().trim().max(10).optional(),
+  /** only the branches with this status (the summary and roll-ups still count every branch) */
+  status: z.enum(COMPLIANCE_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+export type ComplianceQuery = z.input<typeof ComplianceQuery>;
 
 const rate = z.number().nullable();
 
@@ -236,7 +262,12 @@ export const ComplianceReport = z.object({
     attendanceRate: rate,
     awayAttendanceRate: rate,
   }),
+  /** one page of the branches (missed first, then in progress, then met; by commune and name) */
   rows: z.array(ComplianceRow),
+  /** branches matching the status filter, over all pages */
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
   rollups: z.object({ communes: z.array(ComplianceRollup), organizations: z.array(ComplianceRollup) }),
 });
 export type ComplianceReport = z.infer<typeof ComplianceReport>;

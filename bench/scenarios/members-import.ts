@@ -14,6 +14,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../../server/db/client';
 import { rows } from '../../server/db/query';
 import { makeImportsService } from '../../server/modules/imports/imports.service';
+import { MEMBERSHIP_COLUMNS, PERSON_COLUMNS } from '../../server/seed';
 import { bulkInsert } from '../../server/seed/sql';
 import { ctxFor, unitActor } from '../lib/actors';
 import { type BenchContext, defineScenario } from '../lib/scenario';
@@ -122,32 +123,6 @@ async function run({ db, state }: { db: Db; state: State }) {
   });
 }
 
-const PERSON_COLUMNS = [
-  ['id', 'int'],
-  ['family_name', 'text'],
-  ['given_name', 'text'],
-  ['search_text', 'text'],
-  ['sort_key', 'text'],
-  ['birth_date', 'date'],
-  ['birth_year', 'int'],
-  ['gender', 'text'],
-  ['ethnicity', 'text'],
-  ['religion', 'text'],
-  ['phone', 'text'],
-  ['national_id', 'text'],
-  ['occupation', 'text'],
-  ['education', 'text'],
-  ['party_status', 'text'],
-  ['home_area_id', 'int'],
-] as const;
-const MEMBERSHIP_COLUMNS = [
-  ['person_id', 'int'],
-  ['organization_code', 'text'],
-  ['unit_id', 'int'],
-  ['status', 'text'],
-  ['joined_on', 'date'],
-] as const;
-
 /** The rows the import writes, with person ids taken from the sequence now. */
 async function rawRows(tx: Db, plan: ListPlan) {
   const ids = await rows<{ id: number }>(
@@ -170,11 +145,17 @@ async function rawRows(tx: Db, plan: ListPlan) {
     p.occupation,
     p.education,
     p.partyStatus,
+    false, // veteran
     p.homeAreaId,
+    false, // away_from_home
+    null, // away_place
+    null, // away_since
+    null, // away_contact
   ]);
+  // left_on and position stay empty: the import adds active members without a cadre position.
   const memberships = [
-    ...plan.fresh.map((p, k) => [ids[k]?.id as number, 'DOAN', p.unitId, 'active', p.joinedOn]),
-    ...plan.linked.map((l) => [l.personId, 'DOAN', l.unitId, 'active', null]),
+    ...plan.fresh.map((p, k) => [ids[k]?.id as number, 'DOAN', p.unitId, 'active', p.joinedOn, null, null]),
+    ...plan.linked.map((l) => [l.personId, 'DOAN', l.unitId, 'active', null, null, null]),
   ];
   return { persons, memberships };
 }

@@ -11,3 +11,8 @@ export async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 export async function one<T>(db: DbOrTx, query: SQL): Promise<T | undefined> {
   return (await rows<T>(db, query))[0];
 }
+
+/** A PostgreSQL array literal (sent as one parameter and cast in SQL, e.g. `${pgArray(ids)}::int[]`). */
+export function pgArray(values: ReadonlyArray<string | number | null>): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+}

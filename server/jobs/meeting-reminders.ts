@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rows } from '../db/query';
+import { vietnamDayStart, vietnamHour, vnDateTime } from '../lib/vn-time';
 import { addDays } from '../modules/meetings/periods';
-import { vietnamDayStart, vietnamHour, vnDateTime } from '../modules/notifications/format';
 import {
   enqueueOutbox,
   insertNotifications,

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { rows } from '../db/query';
+import { vnDate } from '../lib/vn-time';
 import { rhythmRules } from '../modules/meetings/meetings.repo';
 import { type Period, type RhythmRule, unitPeriodOf } from '../modules/meetings/periods';
-import { vnDate } from '../modules/notifications/format';
 import {
   enqueueOutbox,
   insertNotifications,

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client';
 import { type Clock, systemClock } from '../lib/clock';
-import { vietnamHour } from '../modules/notifications/format';
+import { vietnamHour } from '../lib/vn-time';
 import { remindMeetingsTomorrow } from './meeting-reminders';
 import { remindPeriodEnd } from './period-end-reminders';
 

@@ -460,7 +460,8 @@ const UNIT_COLUMNS = [
   ['area_id', 'int'],
   ['difficult_area', 'boolean'],
 ] as const;
-const PERSON_COLUMNS = [
+/** The persons columns the seed writes raw (bulkInsert/COPY), in row order; the members.import bench floor writes them too. */
+export const PERSON_COLUMNS = [
   ['id', 'int'],
   ['family_name', 'text'],
   ['given_name', 'text'],
@@ -483,7 +484,8 @@ const PERSON_COLUMNS = [
   ['away_since', 'date'],
   ['away_contact', 'text'],
 ] as const;
-const MEMBERSHIP_COLUMNS = [
+/** The memberships columns the seed writes raw, in row order; the members.import bench floor writes them too. */
+export const MEMBERSHIP_COLUMNS = [
   ['person_id', 'int'],
   ['organization_code', 'text'],
   ['unit_id', 'int'],

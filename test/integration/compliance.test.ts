@@ -81,6 +81,26 @@ describe('compliance', () => {
     expect(rep.rows[0]!.status).toBe('missed');
   });
 
+  it('pages the branches and filters them by status while the summary still counts every branch', async () => {
+    const all = await report(`unitId=${r.doanTK}&period=2026-11&pageSize=200`);
+    const n = all.summary.branches;
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect((all as { total?: number }).total).toBe(n);
+    const first = await report(`unitId=${r.doanTK}&period=2026-11&pageSize=1`);
+    const second = await report(`unitId=${r.doanTK}&period=2026-11&pageSize=1&page=2`);
+    expect(first.rows.map((x) => x.unitId)).toEqual(all.rows.slice(0, 1).map((x) => x.unitId));
+    expect(second.rows.map((x) => x.unitId)).toEqual(all.rows.slice(1, 2).map((x) => x.unitId));
+    expect(first.summary).toEqual(all.summary);
+    const missed = await report(`unitId=${r.doanTK}&period=2026-11&status=missed&pageSize=200`);
+    expect(missed.rows.length).toBe(all.summary.missed);
+    expect(missed.rows.every((x) => x.status === 'missed')).toBe(true);
+    expect(missed.summary).toEqual(all.summary);
+    // The last meeting is filled in for the rows shown.
+    expect(rowOf(all, branchA)).toHaveProperty('lastMeetingAt', expect.any(String));
+    const bad = await t.as('doan.thachkhe', 'GET', `/api/compliance?unitId=${r.doanTK}&pageSize=5000`);
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('flags a period that ended with a meeting planned but never reported', async () => {
     const rep = await report(`unitId=${r.doanTK}&period=2026-11`);
     expect(rowOf(rep, branchC)).toMatchObject({ required: 1, held: 0, status: 'missed', unreported: 1 });

@@ -5,10 +5,10 @@ import { rows } from '../../db/query';
 import type { RequestContext } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import { notFound } from '../../lib/errors';
+import { vietnamDayStart } from '../../lib/vn-time';
 import { assertCan, can } from '../../policy/policy';
 import { unitScopeSql } from '../../policy/scope';
 import { addDays, addMonths } from '../meetings/periods';
-import { vietnamDayStart } from '../notifications/format';
 import { vietnamDay } from '../organizations/rules';
 import { findUnit } from '../units/units.repo';
 

@@ -4,9 +4,9 @@ import type { Db } from '../../db/client';
 import { type RequestContext, writeAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import { conflict, forbidden, invalid } from '../../lib/errors';
+import { vnTime, vnTimeOnDay } from '../../lib/vn-time';
 import { lockUnit, refreshMeetingCounts, refreshUnitPeriod } from '../meetings/meetings.repo';
 import { type CodeMatch, lockAttendance, markSelfCheckin, windowsWithCode } from './checkin.repo';
-import { vnDateTime, vnTime } from './time';
 
 const ATTENDED = new Set(['present', 'online']);
 const MODE_LABEL = { present: 'có mặt', online: 'trực tuyến' } as const;
@@ -26,13 +26,13 @@ function pick(matches: CodeMatch[], now: Date): CodeMatch {
   const later = mine.filter((w) => w.opensAt > now).sort((a, b) => +a.opensAt - +b.opensAt)[0];
   if (later) {
     throw invalid(
-      `Điểm danh cho buổi sinh hoạt của ${later.unitName} chưa mở: mở lúc ${vnDateTime(later.opensAt)}. Hãy quay lại khi đó.`,
+      `Điểm danh cho buổi sinh hoạt của ${later.unitName} chưa mở: mở lúc ${vnTimeOnDay(later.opensAt)}. Hãy quay lại khi đó.`,
       [{ field: 'body.code' }],
     );
   }
   const expired = (w: CodeMatch) =>
     invalid(
-      `Mã đã hết hạn: buổi sinh hoạt của ${w.unitName} đã đóng điểm danh lúc ${vnDateTime(w.closesAt)}. Nếu bạn có dự, hãy báo bí thư/chi hội trưởng ghi nhận.`,
+      `Mã đã hết hạn: buổi sinh hoạt của ${w.unitName} đã đóng điểm danh lúc ${vnTimeOnDay(w.closesAt)}. Nếu bạn có dự, hãy báo bí thư/chi hội trưởng ghi nhận.`,
       [{ field: 'body.code' }],
     );
   // What is left of the person's own windows is closed.

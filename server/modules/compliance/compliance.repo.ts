@@ -1,7 +1,7 @@
 /** Reads of the compliance module: branches in scope and their per-period aggregates (never attendance rows). */
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { rows } from '../../db/query';
+import { pgArray, rows } from '../../db/query';
 
 export interface BranchRow {
   unitId: number;
@@ -60,14 +60,16 @@ export function findPeriodRows(db: DbOrTx, where: SQL, periods: SQL): Promise<Pe
   );
 }
 
-/** The latest held meeting per branch among periods starting by `until`. */
-export function findLastHeld(db: DbOrTx, where: SQL, until: string) {
-  return rows<{ unitId: number; at: Date | string }>(
+/**
+ * The schedules branches can have: every (organization, kind) of the branches, and each special unit (one with
+ * a rhythm rule of its own) with its organization and kind.
+ */
+export function scheduleKeys(db: DbOrTx, specials: readonly number[]) {
+  return rows<{ org: string; kind: string; unitId: number | null }>(
     db,
-    sql`select c.unit_id as "unitId", max(c.last_held_at) as at
-    from unit_period_compliance c join units b on b.id = c.unit_id
-    where c.period_start <= ${until}::date and c.last_held_at is not null and ${where}
-    group by c.unit_id`,
+    sql`select distinct organization_code as org, kind, null::int as "unitId" from units where level = 'branch'
+    union all
+    select organization_code, kind, id from units where id = any(${pgArray(specials)}::int[])`,
   );
 }
 
@@ -108,4 +110,152 @@ export function attendanceOfUnit(db: DbOrTx, unitId: number, year: number) {
       and m.period_start between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date
     order by p.sort_key collate "C", p.id, m.scheduled_at, m.id`,
   );
+}
+
+/** A due period of a schedule: every branch of (org, kind), or one special unit when unitId is set. */
+export interface DueEntry {
+  org: string;
+  kind: string;
+  unitId: number | null;
+  key: string;
+  end: string;
+}
+
+/** Counts of a set of branch rows (the summary, or one roll-up group). */
+export interface TallyRow {
+  branches: number;
+  met: number;
+  missed: number;
+  pending: number;
+  required: number;
+  held: number;
+  invited: number;
+  attended: number;
+  awayInvited: number;
+  awayAttended: number;
+}
+export interface GroupTallyRow extends TallyRow {
+  /** the parent unit's id (commune roll-up) or null */
+  parentId: number | null;
+  parentName: string | null;
+  organizationCode: string;
+}
+export interface ReportRow {
+  unitId: number;
+  unitName: string;
+  parentId: number | null;
+  parentName: string | null;
+  organizationCode: string;
+  difficultArea: boolean;
+  required: number;
+  held: number;
+  status: 'met' | 'missed' | 'pending';
+  unreported: number;
+  late: number;
+  lastMeetingAt: Date | string | null;
+  invited: number;
+  attended: number;
+  thematic: number;
+  cadreVisited: number;
+  awayInvited: number;
+  awayAttended: number;
+}
+
+const TALLY = sql`count(*)::int as branches, (count(*) filter (where r.status = 'met'))::int as met,
+  (count(*) filter (where r.status = 'missed'))::int as missed,
+  (count(*) filter (where r.status = 'pending'))::int as pending,
+  coalesce(sum(r.required), 0)::int as required, coalesce(sum(r.held), 0)::int as held,
+  coalesce(sum(r.invited), 0)::int as invited, coalesce(sum(r.attended), 0)::int as attended,
+  coalesce(sum(r."awayInvited"), 0)::int as "awayInvited", coalesce(sum(r."awayAttended"), 0)::int as "awayAttended"`;
+
+/**
+ * The compliance report of the branches matching `where` (alias b) in one statement over the per-period
+ * aggregates: each branch's due periods (from `due`) against its unit_period_compliance rows of the periods
+ * ending in [start, end]; the summary and the roll-ups per parent and per organization over every branch;
+ * and one page of branch rows (missed, then pending, then met; by parent and name) with their last held
+ * meeting. Statuses: met when every due period held a meeting, missed when a due period that ended before
+ * `today` did not, pending otherwise.
+ */
+export async function complianceReport(
+  db: DbOrTx,
+  q: {
+    where: SQL;
+    parentVisible: SQL;
+    due: readonly DueEntry[];
+    specials: readonly number[];
+    start: string;
+    end: string;
+    today: string;
+    status?: 'met' | 'missed' | 'pending';
+    offset: number;
+    limit: number;
+  },
+) {
+  const col = <K extends keyof DueEntry>(k: K) => pgArray(q.due.map((d) => d[k]));
+  const onlyStatus = q.status ? sql`r.status = ${q.status}` : sql`true`;
+  const [out] = await rows<{
+    summary: TallyRow;
+    communes: GroupTallyRow[] | null;
+    organizations: GroupTallyRow[] | null;
+    total: number;
+    page: ReportRow[] | null;
+  }>(
+    db,
+    sql`with due as (
+      select * from unnest(${col('org')}::text[], ${col('kind')}::text[], ${col('unitId')}::int[],
+        ${col('key')}::text[], ${col('end')}::date[]) as d(org, kind, unit_id, key, period_end)),
+    req as (
+      select org, kind, unit_id, count(*)::int as required,
+        (count(*) filter (where period_end < ${q.today}::date))::int as past
+      from due group by org, kind, unit_id),
+    br as materialized (
+      select b.id, b.name, b.parent_id, case when ${q.parentVisible} then p.name end as parent_name,
+        b.organization_code as org, b.kind, b.difficult_area,
+        case when b.id = any(${pgArray(q.specials)}::int[]) then b.id end as special
+      from units b left join units p on p.id = b.parent_id where ${q.where}),
+    win as materialized (
+      select * from unit_period_compliance c where c.period_end between ${q.start}::date and ${q.end}::date),
+    agg as (
+      select c.unit_id, (count(*) filter (where c.held > 0))::int as held,
+        (count(*) filter (where c.held > 0 and d.period_end < ${q.today}::date))::int as held_past,
+        (count(*) filter (where c.period_end < ${q.today}::date and c.held = 0 and c.meetings > 0))::int as unreported,
+        sum(c.invited_sum)::int as invited, sum(c.attended_sum)::int as attended,
+        sum(c.away_invited_sum)::int as away_invited, sum(c.away_attended_sum)::int as away_attended,
+        sum(c.thematic)::int as thematic, sum(c.cadre_visited)::int as cadre_visited,
+        sum(c.late_reported)::int as late
+      from win c join br on br.id = c.unit_id
+      join due d on d.key = c.period_key and d.org = br.org and d.kind = br.kind
+        and d.unit_id is not distinct from br.special
+      group by c.unit_id),
+    r as materialized (
+      select br.id as "unitId", br.name as "unitName", br.parent_id as "parentId", br.parent_name as "parentName",
+        br.org as "organizationCode", br.difficult_area as "difficultArea",
+        coalesce(rq.required, 0) as required, coalesce(a.held, 0) as held,
+        case when coalesce(a.held, 0) >= coalesce(rq.required, 0) then 'met'
+          when coalesce(a.held_past, 0) < coalesce(rq.past, 0) then 'missed' else 'pending' end as status,
+        coalesce(a.unreported, 0) as unreported, coalesce(a.late, 0) as late,
+        coalesce(a.invited, 0) as invited, coalesce(a.attended, 0) as attended,
+        coalesce(a.thematic, 0) as thematic, coalesce(a.cadre_visited, 0) as "cadreVisited",
+        coalesce(a.away_invited, 0) as "awayInvited", coalesce(a.away_attended, 0) as "awayAttended"
+      from br left join req rq on rq.org = br.org and rq.kind = br.kind and rq.unit_id is not distinct from br.special
+      left join agg a on a.unit_id = br.id),
+    pg as (
+      select r.* from r where ${onlyStatus}
+      order by case r.status when 'missed' then 0 when 'pending' then 1 else 2 end,
+        r."parentName", r."unitName", r."unitId"
+      offset ${q.offset} limit ${q.limit})
+    select
+      (select row_to_json(t) from (select ${TALLY} from r) t) as summary,
+      (select json_agg(t) from (select r."parentId", min(r."parentName") as "parentName",
+        min(r."organizationCode") as "organizationCode", ${TALLY} from r group by r."parentId") t) as communes,
+      (select json_agg(t) from (select null::int as "parentId", null::text as "parentName",
+        r."organizationCode", ${TALLY} from r group by r."organizationCode") t) as organizations,
+      (select count(*)::int from r where ${onlyStatus}) as total,
+      (select json_agg(t) from (select pg.*, (select max(c.last_held_at) from unit_period_compliance c
+          where c.unit_id = pg."unitId" and c.period_start <= ${q.end}::date) as "lastMeetingAt"
+        from pg order by case pg.status when 'missed' then 0 when 'pending' then 1 else 2 end,
+          pg."parentName", pg."unitName", pg."unitId") t) as page`,
+  );
+  if (!out) throw new Error('compliance report: the statement returned no row');
+  return out;
 }

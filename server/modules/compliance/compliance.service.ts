@@ -13,31 +13,34 @@ import { findUnit } from '../units/units.repo';
 import { attentionOf, bySeverity, NO_CADRE_MONTHS } from './attention';
 import {
   type BranchRow,
+  complianceReport,
+  type DueEntry,
   findBranches,
-  findLastHeld,
   findPeriodRows,
   organizationNames,
+  type ReportRow,
+  scheduleKeys,
 } from './compliance.repo';
 import { memberAttendanceOf } from './member-attendance';
-import { rollupsOf, summaryOf } from './rollups';
+import { rollupOf, summaryOf } from './rollups';
 import { loadSchedules } from './schedules';
 
 const UNIT = 'Đơn vị';
-const ORDER: Record<ComplianceRow['status'], number> = { missed: 0, pending: 1, met: 2 };
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
-const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
 
-/** Status of one branch for a window, given the unit's due periods and which of them held a meeting. */
-export function complianceStatus(due: readonly Period[], heldKeys: ReadonlySet<string>, today: string) {
-  const held = due.filter((p) => heldKeys.has(p.key)).length;
-  if (held >= due.length) return { held, status: 'met' as const };
-  const missed = due.some((p) => p.end < today && !heldKeys.has(p.key));
-  return { held, status: missed ? ('missed' as const) : ('pending' as const) };
+/** A report row as the API gives it: the rates, and the last meeting as an ISO instant. */
+function rowOf(r: ReportRow): ComplianceRow {
+  return {
+    ...r,
+    lastMeetingAt: r.lastMeetingAt === null ? null : new Date(r.lastMeetingAt).toISOString(),
+    attendanceRate: ratio(r.attended, r.invited),
+    awayAttendanceRate: ratio(r.awayAttended, r.awayInvited),
+  };
 }
 
 export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
   /** Active branches in the actor's scope (under unitId when given; 404 when that unit is out of scope). */
-  async function branchesFor(ctx: RequestContext, unitId: number | undefined) {
+  async function scopeOf(ctx: RequestContext, unitId: number | undefined): Promise<SQL> {
     assertCan(ctx.actor, 'compliance.read');
     let subtree = sql`true`;
     if (unitId !== undefined) {
@@ -46,7 +49,11 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
       if (!u || !subject || !can(ctx.actor, 'compliance.read', subject)) throw notFound(UNIT);
       subtree = sql`b.path <@ ${u.path}::ltree`;
     }
-    const where: SQL = sql`b.level = 'branch' and b.active and ${subtree} and ${unitScopeSql(ctx.actor, 'compliance.read', 'b')}`;
+    return sql`b.level = 'branch' and b.active and ${subtree} and ${unitScopeSql(ctx.actor, 'compliance.read', 'b')}`;
+  }
+
+  async function branchesFor(ctx: RequestContext, unitId: number | undefined) {
+    const where = await scopeOf(ctx, unitId);
     const branches = await findBranches(db, where, unitScopeSql(ctx.actor, 'compliance.read', 'p'));
     return { where, branches };
   }
@@ -57,8 +64,17 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
      * and those working away from home), thematic meetings and cadre visits, and roll-ups per grassroots
      * unit and per organization; read from the aggregates kept current on write (unit_period_compliance).
      */
-    async report(ctx: RequestContext, q: { unitId?: number; period?: string }): Promise<ComplianceReport> {
-      const { where, branches } = await branchesFor(ctx, q.unitId);
+    async report(
+      ctx: RequestContext,
+      q: {
+        unitId?: number;
+        period?: string;
+        status?: ComplianceRow['status'];
+        page?: number;
+        pageSize?: number;
+      },
+    ): Promise<ComplianceReport> {
+      const where = await scopeOf(ctx, q.unitId);
       const today = vietnamDay(clock.now());
       const period = q.period ? parsePeriodKey(q.period) : periodOf(today, 3);
       if (!period) {
@@ -67,59 +83,50 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
         ]);
       }
       const schedules = await loadSchedules(db);
-      // Aggregates of the periods that end in the window (a due period may start before it).
-      const aggregates = await findPeriodRows(
-        db,
+      // The due periods of each schedule in the window: per (organization, unit kind), and per special unit.
+      const due: DueEntry[] = [];
+      for (const s of await scheduleKeys(db, schedules.specials)) {
+        const unit = { unitId: s.unitId ?? 0, kind: s.kind, organizationCode: s.org };
+        for (const p of schedules.due(unit, period.start, period.end)) {
+          due.push({ org: s.org, kind: s.kind, unitId: s.unitId, key: p.key, end: p.end });
+        }
+      }
+      const pageSize = q.pageSize ?? 50;
+      const page = q.page ?? 1;
+      const r = await complianceReport(db, {
         where,
-        sql`c.period_end between ${period.start}::date and ${period.end}::date`,
-      );
-      const last = await findLastHeld(db, where, period.end);
-      const byUnit = new Map<number, typeof aggregates>();
-      for (const a of aggregates) byUnit.set(a.unitId, [...(byUnit.get(a.unitId) ?? []), a]);
-      const lastAt = new Map(last.map((l) => [l.unitId, new Date(l.at).toISOString()]));
-
-      const out: ComplianceRow[] = branches.map((b) => {
-        const due = schedules.due(b, period.start, period.end);
-        const dueKeys = new Set(due.map((p) => p.key));
-        const mine = (byUnit.get(b.unitId) ?? []).filter((a) => dueKeys.has(a.periodKey));
-        const heldKeys = new Set(mine.filter((a) => a.held > 0).map((a) => a.periodKey));
-        const { held, status } = complianceStatus(due, heldKeys, today);
-        // Ended periods with a meeting on the calendar but no attendance ever recorded: maybe held, never reported.
-        const unreported = mine.filter((a) => a.periodEnd < today && a.held === 0 && a.meetings > 0).length;
-        const invited = sum(mine, (a) => a.invitedSum);
-        const attended = sum(mine, (a) => a.attendedSum);
-        const awayInvited = sum(mine, (a) => a.awayInvitedSum);
-        const awayAttended = sum(mine, (a) => a.awayAttendedSum);
-        return {
-          unitId: b.unitId,
-          unitName: b.unitName,
-          parentId: b.parentId,
-          parentName: b.parentName,
-          organizationCode: b.organizationCode,
-          difficultArea: b.difficultArea,
-          required: due.length,
-          held,
-          status,
-          unreported,
-          late: sum(mine, (a) => a.lateReported),
-          lastMeetingAt: lastAt.get(b.unitId) ?? null,
-          invited,
-          attended,
-          attendanceRate: ratio(attended, invited),
-          thematic: sum(mine, (a) => a.thematic),
-          cadreVisited: sum(mine, (a) => a.cadreVisited),
-          awayInvited,
-          awayAttended,
-          awayAttendanceRate: ratio(awayAttended, awayInvited),
-        };
+        parentVisible: unitScopeSql(ctx.actor, 'compliance.read', 'p'),
+        due,
+        specials: schedules.specials,
+        start: period.start,
+        end: period.end,
+        today,
+        status: q.status,
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
       });
-      out.sort((a, b) => ORDER[a.status] - ORDER[b.status]);
       const orgNames = new Map((await organizationNames(db)).map((o) => [o.code, o.name]));
       return {
         period: { key: period.key, label: period.label, start: period.start, end: period.end },
-        summary: summaryOf(out),
-        rows: out,
-        rollups: rollupsOf(out, orgNames),
+        summary: summaryOf(r.summary),
+        rows: (r.page ?? []).map(rowOf),
+        total: r.total,
+        page,
+        pageSize,
+        rollups: {
+          communes: rollupOf(r.communes ?? [], (g) => ({
+            key: String(g.parentId ?? 0),
+            unitId: g.parentId,
+            name: g.parentName ?? 'Đơn vị cấp trên',
+            organizationCode: g.organizationCode,
+          })),
+          organizations: rollupOf(r.organizations ?? [], (g) => ({
+            key: g.organizationCode,
+            unitId: null,
+            name: orgNames.get(g.organizationCode) ?? g.organizationCode,
+            organizationCode: g.organizationCode,
+          })),
+        },
       };
     },
 

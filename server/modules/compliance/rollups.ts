@@ -1,35 +1,21 @@
-/** Summary and roll-ups of a compliance report: pure arithmetic over its branch rows. */
-import type { ComplianceReport, ComplianceRollup, ComplianceRow } from '../../../contracts/meetings';
+/** Summary and roll-ups of a compliance report: rates over the counts the report query tallied. */
+import type { ComplianceReport, ComplianceRollup } from '../../../contracts/meetings';
+import type { TallyRow } from './compliance.repo';
 
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
 
-/** Counts and rates of a set of branch rows. */
-export function tally(rows: readonly ComplianceRow[]) {
-  const t = { branches: rows.length, met: 0, missed: 0, pending: 0, required: 0, held: 0 };
-  let invited = 0;
-  let attended = 0;
-  let awayInvited = 0;
-  let awayAttended = 0;
-  for (const r of rows) {
-    t[r.status]++;
-    t.required += r.required;
-    t.held += r.held;
-    invited += r.invited;
-    attended += r.attended;
-    awayInvited += r.awayInvited;
-    awayAttended += r.awayAttended;
-  }
+/** The rates of a tally: attendance is attended over invited (not an average of the branches' rates). */
+function ratesOf(t: TallyRow) {
   return {
-    ...t,
-    rate: rows.length ? t.met / rows.length : 0,
-    attendanceRate: ratio(attended, invited),
-    awayAttendanceRate: ratio(awayAttended, awayInvited),
+    rate: t.branches ? t.met / t.branches : 0,
+    attendanceRate: ratio(t.attended, t.invited),
+    awayAttendanceRate: ratio(t.awayAttended, t.awayInvited),
   };
 }
 
-export function summaryOf(rows: readonly ComplianceRow[]): ComplianceReport['summary'] {
-  const { branches, met, missed, pending, rate, attendanceRate, awayAttendanceRate } = tally(rows);
-  return { branches, met, missed, pending, rate, attendanceRate, awayAttendanceRate };
+export function summaryOf(t: TallyRow): ComplianceReport['summary'] {
+  const { branches, met, missed, pending } = t;
+  return { branches, met, missed, pending, ...ratesOf(t) };
 }
 
 interface Group {
@@ -39,37 +25,21 @@ interface Group {
   organizationCode: string | null;
 }
 
-/** The rows grouped by `groupOf`, lowest compliance rate first (then by name). */
-export function rollup(
-  rows: readonly ComplianceRow[],
-  groupOf: (r: ComplianceRow) => Group,
+/** Tallied groups (per commune, per organization) with their rates, lowest compliance rate first, then by name. */
+export function rollupOf<T extends TallyRow>(
+  tallies: readonly T[],
+  groupOf: (t: T) => Group,
 ): ComplianceRollup[] {
-  const groups = new Map<string, { group: Group; rows: ComplianceRow[] }>();
-  for (const r of rows) {
-    const g = groupOf(r);
-    const entry = groups.get(g.key) ?? { group: g, rows: [] };
-    entry.rows.push(r);
-    groups.set(g.key, entry);
-  }
-  return [...groups.values()]
-    .map(({ group, rows: members }) => ({ ...group, ...tally(members) }))
+  return tallies
+    .map((t) => ({
+      ...groupOf(t),
+      branches: t.branches,
+      met: t.met,
+      missed: t.missed,
+      pending: t.pending,
+      required: t.required,
+      held: t.held,
+      ...ratesOf(t),
+    }))
     .sort((a, b) => a.rate - b.rate || a.name.localeCompare(b.name, 'vi'));
-}
-
-/** Roll-ups per grassroots unit (the branches' parent, commune level) and per organization. */
-export function rollupsOf(rows: readonly ComplianceRow[], orgNames: ReadonlyMap<string, string>) {
-  return {
-    communes: rollup(rows, (r) => ({
-      key: String(r.parentId ?? 0),
-      unitId: r.parentId,
-      name: r.parentName ?? 'Đơn vị cấp trên',
-      organizationCode: r.organizationCode,
-    })),
-    organizations: rollup(rows, (r) => ({
-      key: r.organizationCode,
-      unitId: null,
-      name: orgNames.get(r.organizationCode) ?? r.organizationCode,
-      organizationCode: r.organizationCode,
-    })),
-  };
 }

@@ -30,6 +30,8 @@ export async function loadSchedules(db: DbOrTx) {
   const rulesOf = (u: ScheduledUnit) => byOrg.get(u.organizationCode) ?? [];
   const ref = (u: ScheduledUnit) => ({ id: u.unitId, kind: u.kind });
   return {
+    /** Units with a rhythm rule of their own. */
+    specials: [...special],
     /** The unit's periods that end inside [start, end]. */
     due(u: ScheduledUnit, start: string, end: string): Period[] {
       const key = `${u.organizationCode}|${u.kind}|${special.has(u.unitId) ? u.unitId : ''}|${start}|${end}`;

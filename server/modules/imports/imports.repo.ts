@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ImportField, ImportProblem } from '../../../contracts/imports';
 import type { DbOrTx } from '../../db/client';
-import { one, rows } from '../../db/query';
+import { one, pgArray, rows } from '../../db/query';
 import type { RowData } from './row';
 
 export interface JobRow {
@@ -189,11 +189,6 @@ export async function insertRows(db: DbOrTx, jobId: number, batch: NewImportRow[
       duplicate_of_person_id)
     select ${jobId}, (e->>0)::int, e->1, e->2, e->3, e->>4, (e->>5)::int, (e->>6)::int
     from jsonb_array_elements(${doc}::jsonb) e`);
-}
-
-/** A PostgreSQL array literal of texts (sent as one parameter, cast in SQL). */
-function pgArray(values: Array<string | number | null>): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
 }
 
 export interface DuplicateKeys {

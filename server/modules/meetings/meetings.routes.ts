@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AttendanceBody,
-  AttendanceCounts,
+  AttendanceSaved,
   CreateDiscussionBody,
   CreateMeetingBody,
   MeetingDetail,
@@ -54,7 +54,7 @@ export function meetingsRoutes(svc: MeetingsService) {
           tags,
           params: MeetingIdParam,
           body: AttendanceBody,
-          response: { 200: z.object({ counts: AttendanceCounts }) },
+          response: { 200: AttendanceSaved },
         },
       },
       (req) => svc.rollcall(ctxOf(req), req.params.id, req.body),

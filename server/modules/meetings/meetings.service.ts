@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type {
   AttendanceBody,
+  AttendanceSaved,
   CreateDiscussionBody,
   CreateMeetingBody,
   MeetingDetail,
@@ -92,6 +93,8 @@ export function makeMeetingsService({ db, clock }: { db: Db; clock: Clock }) {
     async get(ctx: RequestContext, id: number): Promise<MeetingDetail> {
       const { m, unit } = await meetingFor(ctx, id, 'meeting.read');
       const write = can(ctx.actor, 'meeting.write', subject(unit));
+      // Taken before the attendance is read: a self check-in later than this is one the view cannot show.
+      const loadedAt = clock.now().toISOString();
       return {
         meeting: {
           ...summaryOf(m),
@@ -116,6 +119,7 @@ export function makeMeetingsService({ db, clock }: { db: Db; clock: Clock }) {
           rollcall: write && m.status !== 'locked',
           lock: write && m.status === 'held',
         },
+        loadedAt,
       };
     },
 
@@ -161,13 +165,23 @@ export function makeMeetingsService({ db, clock }: { db: Db; clock: Clock }) {
       });
     },
 
-    async rollcall(ctx: RequestContext, id: number, body: AttendanceBody) {
+    /**
+     * Saves roll-call entries. A client that says when its view was loaded (body.loadedAt) may resend rows it
+     * did not change: an entry for a member who checked themselves in after that moment is skipped (the
+     * check-in is kept, its person id returned in `kept`) unless the entry changes the status the client had
+     * loaded (`was`). Without loadedAt every entry is written: the web roll-call sends only the rows edited.
+     * Runs under the unit lock that self check-in takes too, so the two never interleave.
+     */
+    async rollcall(ctx: RequestContext, id: number, body: AttendanceBody): Promise<AttendanceSaved> {
       return writeMeeting(ctx, id, async (tx, m) => {
         if (m.status === 'locked') throw conflict('Biên bản đã khoá: không thể điểm danh lại.');
         const ids = body.entries.map((e) => e.personId);
-        const invited = await rows<{ personId: number }>(
+        const invited = await rows<{ personId: number; newerSelfCheckin: boolean }>(
           tx,
-          sql`select person_id as "personId" from meeting_attendance where meeting_id = ${id}
+          sql`select person_id as "personId",
+              coalesce(source = 'self' and status in ('present', 'online')
+                and checked_in_at > ${body.loadedAt ?? null}::timestamptz, false) as "newerSelfCheckin"
+            from meeting_attendance where meeting_id = ${id}
             and person_id in (${sql.join(
               ids.map((p) => sql`${p}`),
               sql`, `,
@@ -181,16 +195,25 @@ export function makeMeetingsService({ db, clock }: { db: Db; clock: Clock }) {
             strangers.map((p) => ({ field: 'body.entries', personId: p })),
           );
         }
-        const values = sql.join(
-          body.entries.map(
-            (e) =>
-              sql`(${e.personId}::int, ${e.status}::text, ${e.status.startsWith('absent') ? (e.reason ?? null) : null}::text)`,
-          ),
-          sql`, `,
-        );
-        await tx.execute(sql`update meeting_attendance a set status = v.status, reason = v.reason, updated_at = now()
-          from (values ${values}) as v(person_id, status, reason)
-          where a.meeting_id = ${id} and a.person_id = v.person_id`);
+        const newer = new Set(invited.filter((r) => r.newerSelfCheckin).map((r) => r.personId));
+        const changedByHead = (e: AttendanceBody['entries'][number]) =>
+          e.was !== undefined && e.was !== e.status;
+        const kept = body.entries
+          .filter((e) => newer.has(e.personId) && !changedByHead(e))
+          .map((e) => e.personId);
+        const entries = body.entries.filter((e) => !kept.includes(e.personId));
+        if (entries.length > 0) {
+          const values = sql.join(
+            entries.map(
+              (e) =>
+                sql`(${e.personId}::int, ${e.status}::text, ${e.status.startsWith('absent') ? (e.reason ?? null) : null}::text)`,
+            ),
+            sql`, `,
+          );
+          await tx.execute(sql`update meeting_attendance a set status = v.status, reason = v.reason, updated_at = now()
+            from (values ${values}) as v(person_id, status, reason)
+            where a.meeting_id = ${id} and a.person_id = v.person_id`);
+        }
         const counts = await refreshMeetingCounts(tx, id);
         // Held once anyone attended; back to planned if a mistaken roll-call is undone.
         const status = counts.present + counts.online > 0 ? 'held' : 'planned';
@@ -202,9 +225,9 @@ export function makeMeetingsService({ db, clock }: { db: Db; clock: Clock }) {
           action: 'meeting.rollcall',
           entityType: 'meeting',
           entityId: id,
-          after: { entries: body.entries, counts, status },
+          after: { entries, ...(kept.length > 0 ? { keptSelfCheckins: kept } : {}), counts, status },
         });
-        return { counts };
+        return { counts, kept };
       });
     },
 

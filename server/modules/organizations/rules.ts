@@ -1,3 +1,5 @@
+import { vietnamDay } from '../../lib/vn-time';
+
 /** The part of an organization rule that decides when and where it applies. */
 export interface RulePeriod {
   kind: string;
@@ -17,10 +19,8 @@ export interface UnitRef {
   kind?: string | null;
 }
 
-/** A calendar day 'yyyy-mm-dd' in Vietnam time. */
-export function vietnamDay(d: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(d);
-}
+/** A calendar day 'yyyy-mm-dd' in Vietnam time (kept here too for the modules that import it from the rules). */
+export { vietnamDay };
 
 const inForce = (r: RulePeriod, day: string) =>
   r.effectiveFrom <= day && (r.effectiveTo === null || day < r.effectiveTo);

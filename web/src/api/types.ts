@@ -205,61 +205,12 @@ export interface MeetingDetail {
   abilities: { edit: boolean; rollcall: boolean; lock: boolean };
 }
 
-export type ComplianceStatus = 'met' | 'missed' | 'pending';
+// The compliance report's shapes come from the contract itself (types only: nothing of zod reaches the bundle).
+export type {
+  ComplianceReport,
+  ComplianceRollup,
+  ComplianceRow,
+} from '../../../contracts/meetings';
 
-export interface ComplianceRow {
-  unitId: number;
-  unitName: string;
-  parentId: number | null;
-  parentName: string | null;
-  organizationCode: string;
-  difficultArea: boolean;
-  required: number;
-  held: number;
-  status: ComplianceStatus;
-  /** ended periods with a meeting planned but no attendance recorded */
-  unreported: number;
-  /** held meetings reported (minutes locked) more than 10 days after their period */
-  late: number;
-  lastMeetingAt: string | null;
-  invited: number;
-  attended: number;
-  attendanceRate: number | null;
-  thematic: number;
-  cadreVisited: number;
-  awayInvited: number;
-  awayAttended: number;
-  awayAttendanceRate: number | null;
-}
-
-/** Branches grouped per grassroots unit (commune level) or per organization. */
-export interface ComplianceRollup {
-  key: string;
-  unitId: number | null;
-  name: string;
-  organizationCode: string | null;
-  branches: number;
-  met: number;
-  missed: number;
-  pending: number;
-  rate: number;
-  required: number;
-  held: number;
-  attendanceRate: number | null;
-  awayAttendanceRate: number | null;
-}
-
-export interface ComplianceReport {
-  period: { key: string; label: string; start: string; end: string };
-  summary: {
-    branches: number;
-    met: number;
-    missed: number;
-    pending: number;
-    rate: number;
-    attendanceRate: number | null;
-    awayAttendanceRate: number | null;
-  };
-  rows: ComplianceRow[];
-  rollups: { communes: ComplianceRollup[]; organizations: ComplianceRollup[] };
-}
+import type { ComplianceRow as ContractRow } from '../../../contracts/meetings';
+export type ComplianceStatus = ContractRow['status'];

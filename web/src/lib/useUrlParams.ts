@@ -1,12 +1,14 @@
 import { useSearchParams } from 'react-router-dom';
 
 /**
- * The page's query-string parameters and a setter that changes some of them (null or '' removes one),
- * replacing the history entry so filters do not pile up in the back button.
+ * The page's query-string parameters and a setter that changes some of them (null or '' removes one; the
+ * others stay). By default it replaces the history entry so filters do not pile up in the back button;
+ * `{ replace: false }` adds an entry instead, for a change the back button should undo (another import job,
+ * another organization's tree).
  */
 export function useUrlParams() {
   const [params, setParams] = useSearchParams();
-  const update = (changes: Record<string, string | null>) =>
+  const update = (changes: Record<string, string | null | undefined>, { replace = true } = {}) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -16,7 +18,7 @@ export function useUrlParams() {
         }
         return next;
       },
-      { replace: true },
+      { replace },
     );
   return [params, update] as const;
 }

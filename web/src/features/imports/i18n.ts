@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { ImportField } from './types';
 
 /** Strings of the Excel/CSV import; merged into app/i18n/vi.ts and en.ts as `imports`. */
 export const importsVi = {
@@ -107,7 +108,7 @@ export const importsVi = {
     position: 'Chức vụ',
     awayFromHome: 'Làm ăn xa',
     note: 'Ghi chú (không lưu)',
-  },
+  } satisfies Record<ImportField, string>,
 };
 
 export const importsEn: typeof importsVi = {

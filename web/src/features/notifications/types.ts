@@ -1,18 +1,2 @@
-/** Shapes of /api/notifications answers (mirror contracts/notifications.ts). */
-export interface NotificationItem {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationList {
-  items: NotificationItem[];
-  total: number;
-  unread: number;
-  page: number;
-  pageSize: number;
-}
+/** Shapes of /api/notifications answers: the contracts' own types (type-only, zod stays out of the bundle). */
+export type { NotificationItem, NotificationList } from '../../../../contracts/notifications';

@@ -1,7 +1,8 @@
-import { Flex, Table, type TableProps, Tag, Typography } from 'antd';
+import { Table, type TableProps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/format';
 import { useIsMobile } from '../../../lib/useIsMobile';
+import { branchColumn } from '../../compliance/components/BranchCell';
 import type { CoverageRow } from '../types';
 
 interface Props {
@@ -20,43 +21,21 @@ export function CoverageTable({ rows, loading, onOpen }: Props) {
     </Tag>
   );
   const columns: TableProps<CoverageRow>['columns'] = [
-    {
-      key: 'unit',
-      title: t('cadres.coverage.branch'),
-      render: (_, r) => (
-        <Flex vertical gap={2}>
-          <Typography.Link
-            href={`/units/${r.unitId}/meetings`}
-            onClick={(e) => {
-              e.preventDefault();
-              e.stopPropagation();
-              onOpen(r);
-            }}
-          >
-            {r.unitName}
-          </Typography.Link>
-          {r.parentName && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {r.parentName}
-            </Typography.Text>
-          )}
-          <Flex gap={6} wrap align="center">
-            {r.difficultArea && (
-              <Tag color="orange" style={{ marginInlineEnd: 0 }}>
-                {t('cadres.coverage.difficult')}
-              </Tag>
-            )}
-            {isMobile && tag(r)}
-            {isMobile && (
+    branchColumn(
+      t('cadres.coverage.branch'),
+      onOpen,
+      isMobile
+        ? (r) => (
+            <>
+              {tag(r)}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('cadres.coverage.lastVisit')}:{' '}
                 {r.lastVisitAt ? formatDate(r.lastVisitAt) : t('cadres.coverage.never')}
               </Typography.Text>
-            )}
-          </Flex>
-        </Flex>
-      ),
-    },
+            </>
+          )
+        : undefined,
+    ),
     { key: 'status', title: t('meetings.status'), responsive: ['sm'], render: (_, r) => tag(r) },
     {
       key: 'visits',

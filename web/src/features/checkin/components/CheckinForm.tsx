@@ -1,8 +1,8 @@
 import { CheckCircleOutlined, GlobalOutlined, TeamOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Radio, Result } from 'antd';
+import { Alert, Button, Form, Input, Radio, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../../api/client';
 import { formatDateTime } from '../../../lib/format';
 import { useCheckIn } from '../hooks';
@@ -99,6 +99,10 @@ export function CheckinForm({ initialCode }: { initialCode: string }) {
       >
         {t('checkin.page.submit')}
       </Button>
+      {/* The confirmation above has its own button to the member's meetings: the link only goes with the form. */}
+      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+        <Link to="/cuoc-hop-cua-toi">{t('checkin.page.myMeetings')}</Link>
+      </Typography.Paragraph>
     </Form>
   );
 }

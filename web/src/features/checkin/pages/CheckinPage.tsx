@@ -1,7 +1,7 @@
 import { Alert, Button, Flex, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../api/client';
+import { useUrlParams } from '../../../lib/useUrlParams';
 import { useMeQuery, useSignOut } from '../../auth/hooks';
 import { CheckinForm } from '../components/CheckinForm';
 import { PhoneSignIn } from '../components/PhoneSignIn';
@@ -13,7 +13,7 @@ import { PublicCard } from '../components/PublicCard';
  */
 export default function CheckinPage() {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
+  const [params] = useUrlParams();
   const code = (params.get('ma') ?? '').replace(/\D/g, '').slice(0, 6);
   const me = useMeQuery();
   const signOut = useSignOut();
@@ -56,14 +56,5 @@ export default function CheckinPage() {
       </>
     );
   }
-  return (
-    <PublicCard title={t('checkin.page.title')}>
-      {body}
-      {me.data && (
-        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
-          <Link to="/cuoc-hop-cua-toi">{t('checkin.page.myMeetings')}</Link>
-        </Typography.Paragraph>
-      )}
-    </PublicCard>
-  );
+  return <PublicCard title={t('checkin.page.title')}>{body}</PublicCard>;
 }

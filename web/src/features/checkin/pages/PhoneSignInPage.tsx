@@ -1,13 +1,14 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { useUrlParams } from '../../../lib/useUrlParams';
 import { PhoneSignIn } from '../components/PhoneSignIn';
 import { PublicCard, safeNext } from '../components/PublicCard';
 
 /** "/dang-nhap-so-dien-thoai?next=…": members sign in with phone + code, then go back where they were. */
 export default function PhoneSignInPage() {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
+  const [params] = useUrlParams();
   const navigate = useNavigate();
   const next = safeNext(params.get('next'));
   return (

@@ -1,33 +1,27 @@
-import { Flex, Table, type TableProps, Tag, Typography } from 'antd';
+import { Table, type TableProps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ComplianceRow, ComplianceStatus } from '../../../api/types';
 import { formatDate } from '../../../lib/format';
 import { useIsMobile } from '../../../lib/useIsMobile';
+import { branchColumn } from './BranchCell';
 
 export const STATUS_COLOR: Record<ComplianceStatus, string> = {
   met: 'green',
   missed: 'red',
   pending: 'blue',
 };
-const ORDER: Record<ComplianceStatus, number> = { missed: 0, pending: 1, met: 2 };
-
-/** Missed first, then in progress, then met; by name within a group. */
-export function sortRows(rows: ComplianceRow[]): ComplianceRow[] {
-  return [...rows].sort(
-    (a, b) => ORDER[a.status] - ORDER[b.status] || a.unitName.localeCompare(b.unitName, 'vi'),
-  );
-}
-
 export const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 
 interface Props {
   rows: ComplianceRow[];
   loading: boolean;
   onOpen: (row: ComplianceRow) => void;
+  /** the server's paging (the rows are one page of `total`) */
+  page: { current: number; pageSize: number; total: number; onChange: (page: number) => void };
 }
 
 /** One row per branch; a tap opens that branch's meetings. */
-export function ComplianceTable({ rows, loading, onOpen }: Props) {
+export function ComplianceTable({ rows, loading, onOpen, page }: Props) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const statusTag = (r: ComplianceRow) => (
@@ -48,44 +42,20 @@ export function ComplianceTable({ rows, loading, onOpen }: Props) {
     </>
   );
   const columns: TableProps<ComplianceRow>['columns'] = [
-    {
-      key: 'unit',
-      title: t('compliance.branch'),
-      render: (_, r) => (
-        <Flex vertical gap={2}>
-          <Typography.Link
-            href={`/units/${r.unitId}/meetings`}
-            onClick={(e) => {
-              e.preventDefault();
-              e.stopPropagation();
-              onOpen(r);
-            }}
-          >
-            {r.unitName}
-          </Typography.Link>
-          {r.parentName && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {r.parentName}
-            </Typography.Text>
-          )}
-          {(r.difficultArea || isMobile) && (
-            <Flex gap={6} wrap align="center">
-              {isMobile && statusTag(r)}
-              {isMobile && (
-                <Typography.Text>
-                  {t('compliance.heldRequired')}: {r.held}/{r.required}
-                </Typography.Text>
-              )}
-              {r.difficultArea && (
-                <Tag color="orange" style={{ marginInlineEnd: 0 }}>
-                  {t('compliance.difficultArea')}
-                </Tag>
-              )}
-            </Flex>
-          )}
-        </Flex>
-      ),
-    },
+    branchColumn(
+      t('compliance.branch'),
+      onOpen,
+      isMobile
+        ? (r) => (
+            <>
+              {statusTag(r)}
+              <Typography.Text>
+                {t('compliance.heldRequired')}: {r.held}/{r.required}
+              </Typography.Text>
+            </>
+          )
+        : undefined,
+    ),
     {
       key: 'status',
       title: t('meetings.status'),
@@ -154,7 +124,15 @@ export function ComplianceTable({ rows, loading, onOpen }: Props) {
       loading={loading}
       locale={{ emptyText: t('compliance.empty') }}
       onRow={(r) => ({ onClick: () => onOpen(r), style: { cursor: 'pointer' } })}
-      pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+      pagination={{
+        current: page.current,
+        pageSize: page.pageSize,
+        total: page.total,
+        onChange: page.onChange,
+        hideOnSinglePage: true,
+        showSizeChanger: false,
+        showTotal: (total) => t('compliance.branchCount', { count: total }),
+      }}
     />
   );
 }

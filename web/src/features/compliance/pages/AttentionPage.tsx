@@ -1,8 +1,8 @@
 import { Alert, Card, Empty, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../../app/PageHeader';
 import { formatDate } from '../../../lib/format';
+import { useUrlParams } from '../../../lib/useUrlParams';
 import { UnitSelect } from '../../units/components/UnitSelect';
 import { useUnit } from '../../units/hooks';
 import { AttentionList } from '../components/AttentionList';
@@ -11,7 +11,7 @@ import { useAttention } from '../hooks';
 /** "/compliance/attention" — "Cần quan tâm": branches in the actor's scope that need attention. */
 export default function AttentionPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const unitId = Number(params.get('unitId')) || null;
   const unit = useUnit(unitId);
   const list = useAttention(unitId);
@@ -26,7 +26,7 @@ export default function AttentionPage() {
           placeholder={t('compliance.unitPlaceholder')}
           value={unitId}
           initialLabel={unit.data?.unit.name}
-          onChange={(id) => setParams(id ? { unitId: String(id) } : {}, { replace: true })}
+          onChange={(id) => update({ unitId: id ? String(id) : null })}
           allowClear
           style={{ maxWidth: 480 }}
         />

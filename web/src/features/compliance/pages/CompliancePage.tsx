@@ -8,12 +8,12 @@ import { formatDate } from '../../../lib/format';
 import { useUrlParams } from '../../../lib/useUrlParams';
 import { UnitSelect } from '../../units/components/UnitSelect';
 import { useUnit } from '../../units/hooks';
-import { ComplianceTable, sortRows } from '../components/ComplianceTable';
+import { ComplianceTable } from '../components/ComplianceTable';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { RollupChart } from '../components/RollupChart';
 import { RollupTable } from '../components/RollupTable';
 import { SummaryCards } from '../components/SummaryCards';
-import { useCompliance } from '../hooks';
+import { PAGE_SIZE, useCompliance } from '../hooks';
 import { currentPeriod, type Period, parsePeriodKey, periodKey } from '../period';
 
 const VIEWS = ['branches', 'communes', 'organizations'] as const;
@@ -30,14 +30,15 @@ export default function CompliancePage() {
   const onlyMissed = params.get('missed') === '1';
   const view: View = VIEWS.find((v) => v === params.get('view')) ?? 'branches';
   const unit = useUnit(unitId);
-  const report = useCompliance(key, unitId);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const report = useCompliance({ period: key, unitId, status: onlyMissed ? 'missed' : undefined, page });
 
   const summary = report.data?.summary;
-  const rows = sortRows(report.data?.rows ?? []).filter((r) => !onlyMissed || r.status === 'missed');
+  const rows = report.data?.rows ?? [];
   const open = (r: ComplianceRow) => navigate(`/units/${r.unitId}/meetings?year=${period.year}`);
   // A commune opens its own branches in the branch view.
   const openCommune = (g: ComplianceRollup) =>
-    update({ unitId: g.unitId ? String(g.unitId) : null, view: null });
+    update({ unitId: g.unitId ? String(g.unitId) : null, view: null, page: null });
   const p = report.data?.period;
   const groups = view === 'branches' ? [] : (report.data?.rollups[view] ?? []);
 
@@ -54,7 +55,10 @@ export default function CompliancePage() {
       <Card style={{ marginBottom: 12 }}>
         <Row gutter={[12, 12]} align="middle">
           <Col xs={24} md={12} lg={10}>
-            <PeriodPicker value={period} onChange={(next: Period) => update({ period: periodKey(next) })} />
+            <PeriodPicker
+              value={period}
+              onChange={(next: Period) => update({ period: periodKey(next), page: null })}
+            />
           </Col>
           <Col xs={24} md={12} lg={8}>
             <UnitSelect
@@ -62,7 +66,7 @@ export default function CompliancePage() {
               placeholder={t('compliance.unitPlaceholder')}
               value={unitId}
               initialLabel={unit.data?.unit.name}
-              onChange={(id) => update({ unitId: id ? String(id) : null })}
+              onChange={(id) => update({ unitId: id ? String(id) : null, page: null })}
               allowClear
             />
           </Col>
@@ -72,7 +76,7 @@ export default function CompliancePage() {
                 id="only-missed"
                 checked={onlyMissed}
                 disabled={view !== 'branches'}
-                onChange={(v) => update({ missed: v ? '1' : null })}
+                onChange={(v) => update({ missed: v ? '1' : null, page: null })}
               />
               <label htmlFor="only-missed">{t('compliance.onlyMissed')}</label>
             </Flex>
@@ -101,7 +105,17 @@ export default function CompliancePage() {
       />
       {view === 'branches' ? (
         <Card styles={{ body: { padding: 0 } }}>
-          <ComplianceTable rows={rows} loading={report.isFetching} onOpen={open} />
+          <ComplianceTable
+            rows={rows}
+            loading={report.isFetching}
+            onOpen={open}
+            page={{
+              current: report.data?.page ?? page,
+              pageSize: report.data?.pageSize ?? PAGE_SIZE,
+              total: report.data?.total ?? 0,
+              onChange: (next) => update({ page: next > 1 ? String(next) : null }),
+            }}
+          />
         </Card>
       ) : (
         <>

@@ -13,9 +13,10 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { PageHeader } from '../../../app/PageHeader';
 import { useIsMobile } from '../../../lib/useIsMobile';
+import { useUrlParams } from '../../../lib/useUrlParams';
 import { AttendanceMark, MarksLegend } from '../components/AttendanceMarks';
 import { pct } from '../components/ComplianceTable';
 import { useMemberAttendance } from '../hooks';
@@ -27,7 +28,7 @@ type Member = MemberAttendance['members'][number];
 export default function MemberAttendancePage() {
   const { t } = useTranslation();
   const unitId = Number(useParams().id);
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const thisYear = dayjs().year();
   const year = Number(params.get('year')) || thisYear;
   const isMobile = useIsMobile();
@@ -116,7 +117,7 @@ export default function MemberAttendancePage() {
           <Select
             id="member-attendance-year"
             value={year}
-            onChange={(y) => setParams({ year: String(y) }, { replace: true })}
+            onChange={(y) => update({ year: String(y) })}
             options={years.map((y) => ({ value: y, label: String(y) }))}
             style={{ width: 110 }}
           />

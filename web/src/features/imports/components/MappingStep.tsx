@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Flex, List, Popconfirm, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useImportsText } from '../i18n';
-import { IMPORT_FIELDS, type ImportDetail, type ImportField } from '../types';
+import type { ImportDetail, ImportField } from '../types';
 
 interface Props {
   job: ImportDetail;
@@ -21,7 +21,8 @@ export function MappingStep({ job, busy, onCheck, onCancel }: Props) {
   const hasName = chosen.includes('fullName') || chosen.includes('givenName');
   const options = [
     { value: '', label: s.mapping.none },
-    ...IMPORT_FIELDS.map((k) => ({ value: k, label: s.fields[k] })),
+    // Every field the contract knows, in its order: the labels are typed Record<ImportField, string>.
+    ...(Object.keys(s.fields) as ImportField[]).map((k) => ({ value: k, label: s.fields[k] })),
   ];
   return (
     <Card title={s.mapping.title}>

@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Result, Skeleton, Steps } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../../../api/client';
 import { PageHeader } from '../../../app/PageHeader';
+import { useUrlParams } from '../../../lib/useUrlParams';
 import { useDownload } from '../../people/hooks';
 import { useUnit } from '../../units/hooks';
 import { MappingStep } from '../components/MappingStep';
@@ -32,7 +33,7 @@ export default function ImportPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const unitId = Number(useParams().id);
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const jobId = Number(params.get('job')) || null;
   const unit = useUnit(unitId);
   const job = useImportJob(jobId);
@@ -43,7 +44,7 @@ export default function ImportPage() {
   const download = useDownload();
   const open = (id: number | null) => {
     setRemap(false);
-    setParams(id ? { job: String(id) } : {});
+    update({ job: id ? String(id) : null }, { replace: false });
   };
   const status = job.data?.status;
   // New members are in the lists once the import is written.

@@ -1,10 +1,11 @@
 import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Skeleton, Tabs, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../../../api/client';
 import type { MeetingDetail } from '../../../api/types';
 import { formatDateTime } from '../../../lib/format';
+import { useUrlParams } from '../../../lib/useUrlParams';
 import { CheckinPanel } from '../../checkin/components/CheckinPanel';
 import { CadresPanel } from '../components/CadresPanel';
 import { Discussions } from '../components/Discussions';
@@ -55,7 +56,7 @@ function LockButton({ detail }: { detail: MeetingDetail }) {
 export default function MeetingPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const tab = params.get('tab') === 'minutes' ? 'minutes' : 'rollcall';
   const meeting = useMeeting(id);
 
@@ -127,7 +128,7 @@ export default function MeetingPage() {
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
           activeKey={tab}
-          onChange={(key) => setParams({ tab: key }, { replace: true })}
+          onChange={(key) => update({ tab: key })}
           size="large"
           items={[
             {

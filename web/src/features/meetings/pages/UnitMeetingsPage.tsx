@@ -3,8 +3,9 @@ import { Alert, Breadcrumb, Button, Card, Empty, Flex, Select, Skeleton } from '
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { PageHeader } from '../../../app/PageHeader';
+import { useUrlParams } from '../../../lib/useUrlParams';
 import { useUnit } from '../../units/hooks';
 import { MeetingList } from '../components/MeetingList';
 import { PlanMeetingModal } from '../components/PlanMeetingModal';
@@ -14,7 +15,7 @@ import { useUnitMeetings } from '../hooks';
 export default function UnitMeetingsPage() {
   const { t } = useTranslation();
   const unitId = Number(useParams().id);
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const thisYear = dayjs().year();
   const year = Number(params.get('year')) || thisYear;
   const [planOpen, setPlanOpen] = useState(false);
@@ -45,7 +46,7 @@ export default function UnitMeetingsPage() {
           <Select
             id="meetings-year"
             value={year}
-            onChange={(y) => setParams({ year: String(y) }, { replace: true })}
+            onChange={(y) => update({ year: String(y) })}
             options={years.map((y) => ({ value: y, label: String(y) }))}
             style={{ width: 110 }}
           />

@@ -1,9 +1,9 @@
 import { Card, Col, Drawer, Row } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../../app/PageHeader';
 import { useIsMobile } from '../../../lib/useIsMobile';
+import { useUrlParams } from '../../../lib/useUrlParams';
 import { OrgSelector } from '../components/OrgSelector';
 import { UnitDetailPanel } from '../components/UnitDetailPanel';
 import { UnitSearch } from '../components/UnitSearch';
@@ -14,7 +14,7 @@ import { useUnit } from '../hooks';
 export default function UnitsPage() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const organization = params.get('org') ?? '';
   const unitParam = Number(params.get('unit'));
   const selectedId = Number.isInteger(unitParam) && unitParam > 0 ? unitParam : null;
@@ -22,17 +22,9 @@ export default function UnitsPage() {
   const detail = useUnit(selectedId);
   const revealedFor = useRef<number | null>(null);
 
-  const setParam = (key: string, value: string | null) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: key === 'unit' },
-    );
-  };
+  // Selecting a unit replaces the history entry; switching organization adds one.
+  const setParam = (key: string, value: string | null) =>
+    update({ [key]: value }, { replace: key === 'unit' });
 
   const select = (id: number) => setParam('unit', String(id));
 
