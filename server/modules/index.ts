@@ -16,10 +16,16 @@ import { checkinRoutes } from './checkin/checkin.routes';
 import { makeCheckinService } from './checkin/checkin.service';
 import { complianceRoutes } from './compliance/compliance.routes';
 import { makeComplianceService } from './compliance/compliance.service';
+import { correctionsRoutes } from './corrections/corrections.routes';
+import { makeCorrectionsService } from './corrections/corrections.service';
+import { duplicatesRoutes } from './duplicates/duplicates.routes';
+import { makeDuplicatesService } from './duplicates/duplicates.service';
 import { filesRoutes } from './files/files.routes';
 import { makeFilesService } from './files/files.service';
 import { importsRoutes } from './imports/imports.routes';
 import { makeImportsService } from './imports/imports.service';
+import { lifecycleRoutes } from './lifecycle/lifecycle.routes';
+import { makeLifecycleService } from './lifecycle/lifecycle.service';
 import { meetingsRoutes } from './meetings/meetings.routes';
 import { makeMeetingsService } from './meetings/meetings.service';
 import { sheetRoutes } from './meetings/sheet.routes';
@@ -72,4 +78,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   );
   await app.register(cadresRoutes(makeCadresService(deps), makeCoverageService(deps)));
   await app.register(notificationsRoutes(makeNotificationsService(deps)));
+  await app.register(lifecycleRoutes(makeLifecycleService(deps)));
+  await app.register(duplicatesRoutes(makeDuplicatesService(deps)));
+  await app.register(correctionsRoutes(makeCorrectionsService(deps)));
 }

@@ -1,6 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { one, rows } from '../../db/query';
+import type { Action } from '../../policy/actions';
+import type { Actor } from '../../policy/policy';
+import { unitScopeSql } from '../../policy/scope';
 import { PERSON_ORDER } from './filters';
 
 export interface PersonListRow {
@@ -122,6 +125,18 @@ export interface MembershipRow {
   leftOn: string | null;
   unitPath: string;
   areaPath: string;
+}
+
+/**
+ * A membership m (in unit u) the actor may see for `action`: its unit is in scope, or it is on its way to a unit
+ * in scope (a pending transfer or stay) or staying there now (an accepted stay), so the receiving side can read
+ * the person it is asked to take in. Sensitive fields still follow the membership's own unit.
+ */
+export function visibleMembershipSql(actor: Actor, action: Action): SQL {
+  return sql`(${unitScopeSql(actor, action, 'u')} or exists (
+    select 1 from transfers vt join units vu on vu.id = vt.to_unit_id
+    where vt.membership_id = m.id and (vt.status = 'pending' or (vt.kind = 'stay' and vt.status = 'accepted'))
+      and ${unitScopeSql(actor, action, 'vu')}))`;
 }
 
 /** Memberships matching a condition on m/u, with what a scope check needs about their unit. */

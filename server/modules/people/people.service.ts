@@ -33,6 +33,7 @@ import {
   orderedIds,
   personHistory,
   rollHeading,
+  visibleMembershipSql,
 } from './people.repo';
 import { SENSITIVE_FIELDS } from './sensitive';
 
@@ -168,7 +169,7 @@ export function makePeopleService({
       const read = async (tx: DbOrTx): Promise<PersonProfile> => {
         const ms = await findMemberships(
           tx,
-          sql`m.person_id = ${id} and ${unitScopeSql(ctx.actor, 'person.read', 'u')}`,
+          sql`m.person_id = ${id} and ${visibleMembershipSql(ctx.actor, 'person.read')}`,
         );
         const person = ms.length ? await findPerson(tx, id) : undefined;
         if (!person) throw notFound(PERSON);

@@ -26,6 +26,12 @@ const ThemePage = lazy(() => import('../features/themes/pages/ThemePage'));
 const CadreCoveragePage = lazy(() => import('../features/cadres/pages/CadreCoveragePage'));
 const MyMeetingsPage = lazy(() => import('../features/checkin/pages/MyMeetingsPage'));
 const OutboxPage = lazy(() => import('../features/outbox/pages/OutboxPage'));
+const TransfersPage = lazy(() => import('../features/lifecycle/pages/TransfersPage'));
+const AdmitPage = lazy(() => import('../features/lifecycle/pages/AdmitPage'));
+const AgeOutPage = lazy(() => import('../features/lifecycle/pages/AgeOutPage'));
+const DuplicatesPage = lazy(() => import('../features/duplicates/pages/DuplicatesPage'));
+const MyProfilePage = lazy(() => import('../features/corrections/pages/MyProfilePage'));
+const CorrectionsPage = lazy(() => import('../features/corrections/pages/CorrectionsPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -80,6 +86,9 @@ export const router = createBrowserRouter([
       { path: 'units', element: <UnitsPage /> },
       { path: 'people', element: <PeoplePage /> },
       { path: 'units/:id/import', element: <ImportPage /> },
+      { path: 'units/:id/transfers', element: <TransfersPage /> },
+      { path: 'units/:id/admit', element: <AdmitPage /> },
+      { path: 'units/:id/age-out', element: <AgeOutPage /> },
       { path: 'people/:id', element: <PersonPage /> },
       { path: 'units/:id/meetings', element: <UnitMeetingsPage /> },
       { path: 'meetings/:id', element: <MeetingPage /> },
@@ -90,6 +99,9 @@ export const router = createBrowserRouter([
       { path: 'themes/:id', element: <ThemePage /> },
       { path: 'cadre-coverage', element: <CadreCoveragePage /> },
       { path: 'cuoc-hop-cua-toi', element: <MyMeetingsPage /> },
+      { path: 'duplicates', element: <DuplicatesPage /> },
+      { path: 'ho-so-cua-toi', element: <MyProfilePage /> },
+      { path: 'de-nghi-sua-thong-tin', element: <CorrectionsPage /> },
       { path: 'admin/outbox', element: <OutboxPage /> },
       {
         path: 'admin/accounts',

@@ -1,6 +1,9 @@
 import { cadresEn } from '../../features/cadres/i18n';
 import { checkinEn } from '../../features/checkin/i18n';
 import { complianceEn } from '../../features/compliance/i18n';
+import { correctionsEn } from '../../features/corrections/i18n';
+import { duplicatesEn } from '../../features/duplicates/i18n';
+import { lifecycleEn } from '../../features/lifecycle/i18n';
 import { meetingsEn } from '../../features/meetings/i18n';
 import { notificationsEn } from '../../features/notifications/i18n';
 import { outboxEn } from '../../features/outbox/i18n';
@@ -268,5 +271,8 @@ export const en: Messages = {
   cadres: cadresEn,
   notifications: notificationsEn,
   checkin: checkinEn,
+  duplicates: duplicatesEn,
+  corrections: correctionsEn,
   outbox: outboxEn,
+  lifecycle: lifecycleEn,
 };

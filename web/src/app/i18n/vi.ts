@@ -1,6 +1,9 @@
 import { cadresVi } from '../../features/cadres/i18n';
 import { checkinVi } from '../../features/checkin/i18n';
 import { complianceVi } from '../../features/compliance/i18n';
+import { correctionsVi } from '../../features/corrections/i18n';
+import { duplicatesVi } from '../../features/duplicates/i18n';
+import { lifecycleVi } from '../../features/lifecycle/i18n';
 import { meetingsVi } from '../../features/meetings/i18n';
 import { notificationsVi } from '../../features/notifications/i18n';
 import { outboxVi } from '../../features/outbox/i18n';
@@ -267,7 +270,10 @@ export const vi = {
   cadres: cadresVi,
   notifications: notificationsVi,
   checkin: checkinVi,
+  duplicates: duplicatesVi,
+  corrections: correctionsVi,
   outbox: outboxVi,
+  lifecycle: lifecycleVi,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

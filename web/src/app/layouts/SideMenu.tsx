@@ -6,24 +6,32 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  FormOutlined,
+  IdcardOutlined,
   MailOutlined,
   ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
+  UsergroupDeleteOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
-import { Menu, type MenuProps } from 'antd';
+import { Badge, Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { Role } from '../../api/types';
 import { useMe } from '../../features/auth/hooks';
+import { useCorrectionsCount } from '../../features/corrections/hooks';
 
 type Item = Required<MenuProps>['items'][number];
 
 const COMPLIANCE_ROLES = new Set<Role>(['admin', 'province_officer', 'grassroots_officer', 'supervisor']);
 /** who publishes the month's themes (branch heads see them on their meetings) */
 const THEME_ROLES = new Set<Role>(['admin', 'province_officer', 'grassroots_officer']);
+/** who merge duplicate records (member.merge) and who decide members' corrections (member.write) */
+const MERGE_ROLES = THEME_ROLES;
+const CORRECTION_ROLES = new Set<Role>(['admin', 'province_officer', 'grassroots_officer', 'branch_head']);
 
 /** Side navigation; admin entries only when the actor's abilities allow them. */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
@@ -31,6 +39,8 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { abilities, grants } = useMe();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const decides = grants.some((g) => CORRECTION_ROLES.has(g.role));
+  const corrections = useCorrectionsCount(decides);
 
   const admin: Item[] = [];
   if (abilities.manageAccounts)
@@ -52,8 +62,26 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const branch = grants.find((g) => g.role === 'branch_head' && g.unitId);
   const meetingsKey = branch ? `/units/${branch.unitId}/meetings` : null;
   if (meetingsKey) items.push({ key: meetingsKey, icon: <CalendarOutlined />, label: t('meetings.menu') });
+  // Transfers in and out of the actor's own branch (or commune-level unit).
+  const own = grants.find((g) => (g.role === 'branch_head' || g.role === 'grassroots_officer') && g.unitId);
+  const transfersKey = own ? `/units/${own.unitId}/transfers` : null;
+  if (transfersKey) items.push({ key: transfersKey, icon: <SwapOutlined />, label: t('lifecycle.menu') });
   if (grants.some((g) => g.role === 'member'))
     items.push({ key: '/cuoc-hop-cua-toi', icon: <ScheduleOutlined />, label: t('checkin.myMeetingsMenu') });
+  if (grants.some((g) => g.role === 'member'))
+    items.push({ key: '/ho-so-cua-toi', icon: <IdcardOutlined />, label: t('corrections.myProfileMenu') });
+  if (decides)
+    items.push({
+      key: '/de-nghi-sua-thong-tin',
+      icon: <FormOutlined />,
+      label: (
+        <Badge count={corrections.data?.pending ?? 0} size="small" offset={[10, 0]}>
+          {t('corrections.listMenu')}
+        </Badge>
+      ),
+    });
+  if (grants.some((g) => MERGE_ROLES.has(g.role)))
+    items.push({ key: '/duplicates', icon: <UsergroupDeleteOutlined />, label: t('duplicates.menu') });
   if (grants.some((g) => COMPLIANCE_ROLES.has(g.role)))
     items.push(
       { key: '/compliance', icon: <CheckSquareOutlined />, label: t('compliance.menu') },
@@ -69,7 +97,9 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const selectedKey =
     meetingsKey && pathname.startsWith(meetingsKey)
       ? meetingsKey
-      : `/${segments.slice(0, segments[0] === 'admin' || pathname === '/compliance/attention' ? 2 : 1).join('/')}`;
+      : transfersKey && pathname.startsWith(transfersKey)
+        ? transfersKey
+        : `/${segments.slice(0, segments[0] === 'admin' || pathname === '/compliance/attention' ? 2 : 1).join('/')}`;
 
   return (
     <nav aria-label={t('nav.mainMenu')}>

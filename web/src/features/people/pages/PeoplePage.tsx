@@ -1,11 +1,12 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Typography } from 'antd';
+import { SwapOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../../app/PageHeader';
 import { formatNumber } from '../../../lib/format';
 import { useDebounced } from '../../../lib/useDebounced';
+import { useUrlParams } from '../../../lib/useUrlParams';
 import { useMe } from '../../auth/hooks';
 import { useUnit } from '../../units/hooks';
 import { ExportBar } from '../components/ExportBar';
@@ -31,7 +32,7 @@ export default function PeoplePage() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, setUrl] = useUrlParams();
   const filters = readFilters(params);
   const [search, setSearch] = useState(filters.q);
   const debounced = useDebounced(search.trim(), 350);
@@ -43,16 +44,11 @@ export default function PeoplePage() {
 
   const update = (patch: Partial<MemberFilters>) => {
     setPage(1);
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v && !(k === 'status' && v === 'live')) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
+    // 'live' is the default status: it stays out of the URL.
+    setUrl(
+      Object.fromEntries(
+        Object.entries(patch).map(([k, v]) => [k, k === 'status' && v === 'live' ? null : v]),
+      ),
     );
   };
   // The search box types freely; the URL (and the query) follow once typing pauses.
@@ -67,6 +63,7 @@ export default function PeoplePage() {
   );
   const unitGrants = me.grants.filter((g) => g.unitId !== null);
   const importUnit = filters.unitId || (unitGrants.length === 1 ? String(unitGrants[0]?.unitId) : '');
+  const lifeUnit = useUnit(importUnit ? Number(importUnit) : null);
   const empty = filtered ? (
     t('people.empty')
   ) : (
@@ -101,9 +98,22 @@ export default function PeoplePage() {
         title={t('people.title')}
         extra={
           importUnit && me.grants.some((g) => IMPORTERS.includes(g.role)) ? (
-            <Link to={`/units/${importUnit}/import`}>
-              <Button icon={<UploadOutlined />}>{t('people.importExcel')}</Button>
-            </Link>
+            <Flex wrap gap={8}>
+              <Link to={`/units/${importUnit}/import`}>
+                <Button icon={<UploadOutlined />}>{t('people.importExcel')}</Button>
+              </Link>
+              {/* the member life cycle of the branch: admit, transfers in and out (importers may write both) */}
+              {lifeUnit.data?.unit.level === 'branch' && (
+                <Link to={`/units/${importUnit}/admit`}>
+                  <Button icon={<UserAddOutlined />}>{t('lifecycle.transfers.admit')}</Button>
+                </Link>
+              )}
+              {(lifeUnit.data?.unit.level === 'branch' || lifeUnit.data?.unit.level === 'grassroots') && (
+                <Link to={`/units/${importUnit}/transfers`}>
+                  <Button icon={<SwapOutlined />}>{t('lifecycle.menu')}</Button>
+                </Link>
+              )}
+            </Flex>
           ) : undefined
         }
       />
@@ -116,7 +126,7 @@ export default function PeoplePage() {
           onClear={() => {
             setSearch('');
             setPage(1);
-            setParams(filters.unitId ? { unitId: filters.unitId } : {}, { replace: true });
+            setUrl(Object.fromEntries(FILTER_KEYS.filter((k) => k !== 'unitId').map((k) => [k, null])));
           }}
           unitLabel={unit.data?.unit.name}
           party={people.data?.abilities.readSensitive ?? false}

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageHeader } from '../../../app/PageHeader';
+import { PersonCorrections } from '../../corrections/components/PersonCorrections';
+import { LifecyclePanel } from '../../lifecycle/components/LifecyclePanel';
 import { OrgTags } from '../components/OrgTags';
 import { PersonProfile } from '../components/PersonProfile';
 import { usePerson } from '../hooks';
@@ -43,7 +45,9 @@ export default function PersonPage() {
           <Typography.Paragraph type="secondary">
             {p.memberships.map((m) => m.unitName).join(' · ')}
           </Typography.Paragraph>
+          <PersonCorrections personId={p.id} />
           <PersonProfile p={p} revealed={reveal} onReveal={() => setRevealedId(id)} />
+          <LifecyclePanel personId={p.id} personName={p.fullName} />
         </>
       )}
     </>

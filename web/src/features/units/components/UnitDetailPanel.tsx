@@ -140,6 +140,11 @@ export function UnitDetailPanel({ unitId, onSelect, embedded = false }: Props) {
             <Button icon={<CalendarOutlined />}>{t('meetings.openFromUnit')}</Button>
           </Link>
         )}
+        {(unit.level === 'branch' || unit.level === 'grassroots') && (
+          <Link to={`/units/${unit.id}/transfers`}>
+            <Button icon={<SwapOutlined />}>{t('lifecycle.menu')}</Button>
+          </Link>
+        )}
         {abilities.createChild && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
             {t('units.addChild')}
