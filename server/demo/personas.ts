@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import { one } from '../db/query';
 import { roleGrants } from '../db/schema';
 import { insertAccount } from '../modules/accounts/accounts.service';
+import { seedVoiceDirectory } from '../modules/voice/directory';
 
 export const DEMO_PASSWORD = 'DoanHoi@2026';
 
@@ -153,5 +154,6 @@ export async function seedPersonas(db: Db, auth: Auth): Promise<Persona[]> {
     });
     created.push(p);
   }
+  await seedVoiceDirectory(db);
   return created;
 }

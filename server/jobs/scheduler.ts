@@ -4,6 +4,7 @@ import { type Clock, systemClock } from '../lib/clock';
 import { vietnamHour } from '../lib/vn-time';
 import { remindMeetingsTomorrow } from './meeting-reminders';
 import { remindPeriodEnd } from './period-end-reminders';
+import { escalateOverdue } from './voice-escalation';
 
 export interface SchedulerOptions {
   db: Db;
@@ -33,6 +34,7 @@ export function startScheduler(opts: SchedulerOptions): { stop(): Promise<void> 
     for (const [name, job] of [
       ['period-end-reminders', () => remindPeriodEnd({ ...deps, daysBefore: opts.daysBefore })],
       ['meeting-reminders', () => remindMeetingsTomorrow(deps)],
+      ['voice-escalation', () => escalateOverdue(deps)],
     ] as const) {
       try {
         const outcome = await job();

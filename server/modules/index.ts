@@ -43,6 +43,8 @@ import { themesRoutes } from './themes/themes.routes';
 import { makeThemesService } from './themes/themes.service';
 import { unitsRoutes } from './units/units.routes';
 import { makeUnitsService } from './units/units.service';
+import { makeVoiceServices } from './voice';
+import { voiceRoutes } from './voice/voice.routes';
 
 export interface ModuleDeps {
   db: Db;
@@ -78,6 +80,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   );
   await app.register(cadresRoutes(makeCadresService(deps), makeCoverageService(deps)));
   await app.register(notificationsRoutes(makeNotificationsService(deps)));
+  await app.register(voiceRoutes(makeVoiceServices(deps)));
   await app.register(lifecycleRoutes(makeLifecycleService(deps)));
   await app.register(duplicatesRoutes(makeDuplicatesService(deps)));
   await app.register(correctionsRoutes(makeCorrectionsService(deps)));

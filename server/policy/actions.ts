@@ -32,6 +32,14 @@ export const ACTIONS = [
   'member.merge',
   /** a member's own profile: read it and propose corrections (scoped to the signed-in person, not a unit) */
   'person.self',
+  /** voice: read the items raised in one's scope (below one's unit, or in one's area) */
+  'voice.read',
+  /** voice: raise an item (a member for themselves, a branch head on behalf of members) and follow one's own */
+  'voice.raise',
+  /** voice: route the items at one's units (forward, resolve, merge) and plan dialogues */
+  'voice.handle',
+  /** voice: answer or decline the items addressed to one's recipient body, and record commitments */
+  'voice.answer',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -43,6 +51,7 @@ const READ: Action[] = [
   'rules.read',
   'meeting.read',
   'compliance.read',
+  'voice.read',
 ];
 
 /** What each role may do inside the scope of its grant. */
@@ -58,6 +67,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'member.import',
     'member.write',
     'member.merge',
+    'voice.raise',
+    'voice.handle',
   ],
   grassroots_officer: [
     ...READ,
@@ -69,12 +80,22 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'member.import',
     'member.write',
     'member.merge',
+    'voice.raise',
+    'voice.handle',
   ],
-  branch_head: [...READ, 'person.readSensitive', 'meeting.write', 'member.import', 'member.write'],
+  branch_head: [
+    ...READ,
+    'person.readSensitive',
+    'meeting.write',
+    'member.import',
+    'member.write',
+    'voice.raise',
+    'voice.handle',
+  ],
   // The supervisory bodies see everything in their area, read-only, and without sensitive fields.
   supervisor: READ,
-  respondent: ['area.read', 'rules.read'],
-  member: ['rules.read', 'meeting.checkin', 'person.self'],
+  respondent: ['area.read', 'rules.read', 'voice.answer'],
+  member: ['rules.read', 'meeting.checkin', 'person.self', 'voice.raise'],
 };
 
 /** Actions that are not tied to a unit or area: a grant of the role anywhere is enough. */

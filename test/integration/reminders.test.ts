@@ -150,13 +150,14 @@ describe('day-before-meeting reminders', () => {
     const b = startScheduler(opts);
     for (
       let i = 0;
-      i < 100 && (await count('job_runs', sql`run_key like '2026-11-26%' and finished_at is not null`)) < 2;
+      i < 100 && (await count('job_runs', sql`run_key like '2026-11-26%' and finished_at is not null`)) < 3;
       i++
     ) {
       await new Promise((ok) => setTimeout(ok, 50));
     }
     await Promise.all([a.stop(), b.stop()]);
-    expect(await count('job_runs', sql`run_key like '2026-11-26%'`)).toBe(2);
+    // One run each of period-end-reminders, meeting-reminders and voice-escalation, whichever instance claimed it.
+    expect(await count('job_runs', sql`run_key like '2026-11-26%'`)).toBe(3);
     // 27/11 meeting: one reminder per invitee, whichever instance sent it.
     const invited = await count('meeting_attendance', sql`meeting_id = (select max(id) from meetings)`);
     const sent = await count(

@@ -10,3 +10,4 @@ export * from './organizations';
 export * from './people';
 export * from './themes';
 export * from './units';
+export * from './voice';

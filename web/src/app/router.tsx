@@ -23,6 +23,11 @@ const AttentionPage = lazy(() => import('../features/compliance/pages/AttentionP
 const MemberAttendancePage = lazy(() => import('../features/compliance/pages/MemberAttendancePage'));
 const ThemesPage = lazy(() => import('../features/themes/pages/ThemesPage'));
 const ThemePage = lazy(() => import('../features/themes/pages/ThemePage'));
+const MyVoicePage = lazy(() => import('../features/voice/pages/MyVoicePage'));
+const VoiceInboxPage = lazy(() => import('../features/voice/pages/VoiceInboxPage'));
+const VoiceReceivedPage = lazy(() => import('../features/voice/pages/ReceivedPage'));
+const VoiceItemPage = lazy(() => import('../features/voice/pages/VoiceItemPage'));
+const VoiceStatsPage = lazy(() => import('../features/voice/pages/VoiceStatsPage'));
 const CadreCoveragePage = lazy(() => import('../features/cadres/pages/CadreCoveragePage'));
 const MyMeetingsPage = lazy(() => import('../features/checkin/pages/MyMeetingsPage'));
 const OutboxPage = lazy(() => import('../features/outbox/pages/OutboxPage'));
@@ -97,6 +102,11 @@ export const router = createBrowserRouter([
       { path: 'units/:id/member-attendance', element: <MemberAttendancePage /> },
       { path: 'themes', element: <ThemesPage /> },
       { path: 'themes/:id', element: <ThemePage /> },
+      { path: 'y-kien-cua-toi', element: <MyVoicePage /> },
+      { path: 'voice', element: <VoiceInboxPage /> },
+      { path: 'voice/received', element: <VoiceReceivedPage /> },
+      { path: 'voice/stats', element: <VoiceStatsPage /> },
+      { path: 'voice/items/:id', element: <VoiceItemPage /> },
       { path: 'cadre-coverage', element: <CadreCoveragePage /> },
       { path: 'cuoc-hop-cua-toi', element: <MyMeetingsPage /> },
       { path: 'duplicates', element: <DuplicatesPage /> },

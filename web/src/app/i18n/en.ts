@@ -10,6 +10,7 @@ import { outboxEn } from '../../features/outbox/i18n';
 import { peopleEn } from '../../features/people/i18n';
 import { rulesTargetEn } from '../../features/rules/i18n';
 import { themesEn } from '../../features/themes/i18n';
+import { voiceEn } from '../../features/voice/i18n';
 import type { Messages } from './vi';
 
 /** English strings. */
@@ -268,6 +269,7 @@ export const en: Messages = {
   meetings: meetingsEn,
   compliance: complianceEn,
   themes: themesEn,
+  voice: voiceEn,
   cadres: cadresEn,
   notifications: notificationsEn,
   checkin: checkinEn,

@@ -10,6 +10,7 @@ import { outboxVi } from '../../features/outbox/i18n';
 import { peopleVi } from '../../features/people/i18n';
 import { rulesTargetVi } from '../../features/rules/i18n';
 import { themesVi } from '../../features/themes/i18n';
+import { voiceVi } from '../../features/voice/i18n';
 
 /** Vietnamese strings (default language). en.ts must have the same keys. */
 export const vi = {
@@ -267,6 +268,7 @@ export const vi = {
   meetings: meetingsVi,
   compliance: complianceVi,
   themes: themesVi,
+  voice: voiceVi,
   cadres: cadresVi,
   notifications: notificationsVi,
   checkin: checkinVi,

@@ -2,13 +2,16 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
   FormOutlined,
   IdcardOutlined,
+  InboxOutlined,
   MailOutlined,
+  MessageOutlined,
   ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -32,6 +35,8 @@ const THEME_ROLES = new Set<Role>(['admin', 'province_officer', 'grassroots_offi
 /** who merge duplicate records (member.merge) and who decide members' corrections (member.write) */
 const MERGE_ROLES = THEME_ROLES;
 const CORRECTION_ROLES = new Set<Role>(['admin', 'province_officer', 'grassroots_officer', 'branch_head']);
+/** who read the voice items of their scope (voice.read) */
+const VOICE_ROLES = new Set<Role>([...CORRECTION_ROLES, 'supervisor']);
 
 /** Side navigation; admin entries only when the actor's abilities allow them. */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
@@ -89,6 +94,15 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     );
   if (grants.some((g) => THEME_ROLES.has(g.role)))
     items.push({ key: '/themes', icon: <BookOutlined />, label: t('themes.menu') });
+  if (grants.some((g) => g.role === 'member'))
+    items.push({ key: '/y-kien-cua-toi', icon: <MessageOutlined />, label: t('voice.menuMine') });
+  if (grants.some((g) => VOICE_ROLES.has(g.role)))
+    items.push(
+      { key: '/voice', icon: <MessageOutlined />, label: t('voice.menuInbox') },
+      { key: '/voice/stats', icon: <BarChartOutlined />, label: t('voice.menuStats') },
+    );
+  if (grants.some((g) => g.role === 'respondent'))
+    items.push({ key: '/voice/received', icon: <InboxOutlined />, label: t('voice.menuReceived') });
   if (grants.some((g) => COMPLIANCE_ROLES.has(g.role)))
     items.push({ key: '/cadre-coverage', icon: <SolutionOutlined />, label: t('cadres.coverage.menu') });
   if (admin.length > 0) items.push({ type: 'group', key: 'admin', label: t('nav.admin'), children: admin });
@@ -99,7 +113,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       ? meetingsKey
       : transfersKey && pathname.startsWith(transfersKey)
         ? transfersKey
-        : `/${segments.slice(0, segments[0] === 'admin' || pathname === '/compliance/attention' ? 2 : 1).join('/')}`;
+        : `/${segments.slice(0, segments[0] === 'admin' || pathname === '/compliance/attention' || /^\/voice\/(stats|received)/.test(pathname) ? 2 : 1).join('/')}`;
 
   return (
     <nav aria-label={t('nav.mainMenu')}>

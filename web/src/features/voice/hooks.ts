@@ -1,0 +1,102 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AnswerBody,
+  CreateVoiceItemBody,
+  DeclineBody,
+  FeedbackBody,
+  ForwardBody,
+  VoiceBodyList,
+  VoiceCategoryList,
+  VoiceItemDetail,
+  VoiceItemList,
+  VoiceStats,
+} from '../../../../contracts/voice';
+import { api } from '../../api/client';
+
+/** Query keys of the voice feature; every write refreshes all of them. */
+export const voiceKeys = {
+  all: ['voice'] as const,
+  categories: ['voice', 'categories'] as const,
+  mine: (page: number) => ['voice', 'mine', page] as const,
+  list: (params: Record<string, unknown>) => ['voice', 'list', params] as const,
+  inbox: (status: string | undefined, page: number) => ['voice', 'inbox', status, page] as const,
+  item: (id: number) => ['voice', 'item', id] as const,
+  stats: (params: Record<string, unknown>) => ['voice', 'stats', params] as const,
+  bodies: (areaId: number | null) => ['voice', 'bodies', areaId] as const,
+};
+
+export const useCategories = () =>
+  useQuery({
+    queryKey: voiceKeys.categories,
+    queryFn: ({ signal }) => api<VoiceCategoryList>('/voice/categories', { signal }),
+    staleTime: 5 * 60_000,
+  });
+
+export const useMyItems = (page: number) =>
+  useQuery({
+    queryKey: voiceKeys.mine(page),
+    queryFn: ({ signal }) => api<VoiceItemList>('/voice/mine', { query: { page }, signal }),
+  });
+
+export const useItems = (params: Record<string, string | number | undefined>) =>
+  useQuery({
+    queryKey: voiceKeys.list(params),
+    queryFn: ({ signal }) => api<VoiceItemList>('/voice/items', { query: params, signal }),
+  });
+
+export const useRespondentInbox = (status: string | undefined, page: number) =>
+  useQuery({
+    queryKey: voiceKeys.inbox(status, page),
+    queryFn: ({ signal }) => api<VoiceItemList>('/voice/inbox', { query: { status, page }, signal }),
+  });
+
+export const useItem = (id: number) =>
+  useQuery({
+    queryKey: voiceKeys.item(id),
+    queryFn: ({ signal }) => api<VoiceItemDetail>(`/voice/items/${id}`, { signal }),
+  });
+
+export const useStats = (params: Record<string, string | number | undefined>) =>
+  useQuery({
+    queryKey: voiceKeys.stats(params),
+    queryFn: ({ signal }) => api<VoiceStats>('/voice/stats', { query: params, signal }),
+  });
+
+export const useBodies = (areaId: number | null) =>
+  useQuery({
+    queryKey: voiceKeys.bodies(areaId),
+    queryFn: ({ signal }) =>
+      api<VoiceBodyList>('/voice/bodies', { query: { areaId: areaId ?? undefined }, signal }),
+  });
+
+function useVoiceMutation<TBody, TResult = unknown>(request: (body: TBody) => Promise<TResult>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: voiceKeys.all });
+    },
+  });
+}
+
+type Raise = Partial<Pick<CreateVoiceItemBody, 'urgency' | 'hideName' | 'areaId' | 'unitId' | 'onBehalf'>> &
+  Pick<CreateVoiceItemBody, 'kind' | 'categoryCode' | 'content'>;
+
+export const useRaise = () =>
+  useVoiceMutation((body: Raise) => api<{ id: number }>('/voice/items', { method: 'POST', body }));
+
+const post =
+  <B>(id: number, action: string) =>
+  (body: B) =>
+    api<{ id: number }>(`/voice/items/${id}/${action}`, { method: 'POST', body });
+
+export const useForward = (id: number) => useVoiceMutation(post<ForwardBody>(id, 'forward'));
+export const useResolve = (id: number) => useVoiceMutation(post<AnswerBody>(id, 'resolve'));
+export const useAnswer = (id: number) => useVoiceMutation(post<AnswerBody>(id, 'answer'));
+export const useDecline = (id: number) => useVoiceMutation(post<DeclineBody>(id, 'decline'));
+export const useMerge = (id: number) => useVoiceMutation(post<{ sourceIds: number[] }>(id, 'merge'));
+export const useFeedback = (id: number) => useVoiceMutation(post<FeedbackBody>(id, 'feedback'));
+export const useCompleteCommitment = () =>
+  useVoiceMutation(({ id, note }: { id: number; note?: string }) =>
+    api<{ id: number }>(`/voice/commitments/${id}/done`, { method: 'POST', body: { note } }),
+  );
