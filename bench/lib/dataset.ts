@@ -15,7 +15,7 @@ import { type SeedScale, seedDemo } from '../../server/seed';
 import { peakRssMb } from './stats';
 
 /** Bump when the harness changes what it does to a generated dataset (indexes, analyze…). */
-const HARNESS_DATASET_FORMAT = 2;
+const HARNESS_DATASET_FORMAT = 3;
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface DatasetSpec {
@@ -38,6 +38,8 @@ export interface DatasetMarker {
   meetings: number;
   attendance: number;
   discussions: number;
+  /** the migrations the dataset's schema has (name:hash); later ones are applied on top when reused */
+  migrations: string[];
   /** wall time of migrate + seedDemo */
   seedSeconds: number;
   /** of which the meetings phase (plan, bulk insert, foreign key checks, aggregates) */
@@ -63,11 +65,11 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** A hash of everything that decides the generated rows: the seed generator, its data files, the migrations. */
+/** A hash of everything that decides the generated rows: the seed generator and its data files. */
 export function generatorVersion(): string {
   const h = createHash('sha256');
   h.update(`format ${HARNESS_DATASET_FORMAT}\n`);
-  for (const f of [...filesUnder(join(ROOT, 'server/seed')), ...filesUnder(migrationsFolder)]) {
+  for (const f of filesUnder(join(ROOT, 'server/seed'))) {
     if (f.includes('.test.')) continue;
     h.update(f.slice(ROOT.length));
     h.update(readFileSync(f));
@@ -75,10 +77,40 @@ export function generatorVersion(): string {
   return h.digest('hex').slice(0, 16);
 }
 
+/** The migrations, in order, each with a hash of its SQL. */
+export function migrationList(): string[] {
+  return filesUnder(migrationsFolder)
+    .filter((f) => f.endsWith('.sql'))
+    .map(
+      (f) =>
+        `${f.slice(migrationsFolder.length + 1)}:${createHash('sha256').update(readFileSync(f)).digest('hex').slice(0, 12)}`,
+    );
+}
+
 export const pgliteDir = (scale: SeedScale) => join(ROOT, '.bench-data', `pglite-${scale}`);
 
-const matches = (m: DatasetMarker | undefined, spec: DatasetSpec, version: string): m is DatasetMarker =>
-  !!m && m.seed === spec.seed && m.scale === spec.scale && m.version === version;
+/**
+ * A dataset can be reused when the same generator made it with the same seed and scale, and its migrations are
+ * the first of today's (unchanged): the new ones are applied on top. The seed writes none of the tables later
+ * migrations add, and a migration that changes existing rows does so in its own SQL, as it would in production.
+ * A changed or removed migration, or any change under server/seed, regenerates.
+ */
+const matches = (m: DatasetMarker | undefined, spec: DatasetSpec, version: string): m is DatasetMarker => {
+  if (!m || m.seed !== spec.seed || m.scale !== spec.scale || m.version !== version || !m.migrations)
+    return false;
+  const now = migrationList();
+  return m.migrations.length <= now.length && m.migrations.every((x, i) => x === now[i]);
+};
+
+/** Applies the migrations a reused dataset does not have yet; returns the marker to keep. */
+async function migrateForward(database: Database, marker: DatasetMarker): Promise<DatasetMarker> {
+  const now = migrationList();
+  if (marker.migrations.length === now.length) return marker;
+  log(`applying ${now.length - marker.migrations.length} new migration(s) to the reused dataset`);
+  await database.migrate();
+  await database.db.execute(sql`analyze`);
+  return { ...marker, migrations: now };
+}
 
 function readPgliteMarker(scale: SeedScale): DatasetMarker | undefined {
   const file = join(pgliteDir(scale), 'marker.json');
@@ -158,6 +190,7 @@ async function generateInto(database: Database, spec: DatasetSpec, version: stri
     meetingsSeconds: Math.round(((meetingsEnded - meetingsStarted) / 1000) * 10) / 10,
     analyzeSeconds: Math.round(analyzeSeconds * 10) / 10,
     seedPeakRssMb: peakRssMb(),
+    migrations: migrationList(),
     generatedAt: new Date().toISOString(),
   };
 }
@@ -167,7 +200,16 @@ export async function ensureDataset(spec: DatasetSpec, force = false): Promise<D
   const version = generatorVersion();
   if (spec.kind === 'pglite') {
     const existing = readPgliteMarker(spec.scale);
-    if (!force && matches(existing, spec, version)) return { ...existing, db: 'pglite', generated: false };
+    if (!force && matches(existing, spec, version)) {
+      const database = await createDatabase({ dataDir: pgliteDir(spec.scale) });
+      try {
+        const marker = await migrateForward(database, existing);
+        writeFileSync(join(pgliteDir(spec.scale), 'marker.json'), `${JSON.stringify(marker, null, 2)}\n`);
+        return { ...marker, db: 'pglite', generated: false };
+      } finally {
+        await database.close();
+      }
+    }
     const dir = pgliteDir(spec.scale);
     const tmp = `${dir}.tmp`;
     log(
@@ -192,7 +234,18 @@ export async function ensureDataset(spec: DatasetSpec, force = false): Promise<D
   const url = spec.url;
   if (!url) throw new Error('PostgreSQL dataset needs DATABASE_URL');
   const existing = await readPgMarker(url);
-  if (!force && matches(existing, spec, version)) return { ...existing, db: 'postgres', generated: false };
+  if (!force && matches(existing, spec, version)) {
+    const database = await createDatabase({ url });
+    try {
+      const marker = await migrateForward(database, existing);
+      await database.db.execute(
+        sql`update bench_meta set value = ${JSON.stringify(marker)}::jsonb where key = 'dataset'`,
+      );
+      return { ...marker, db: 'postgres', generated: false };
+    } finally {
+      await database.close();
+    }
+  }
   const dbName = new URL(url).pathname.slice(1);
   if (!dbName || dbName === 'test' || dbName === 'postgres') {
     throw new Error(

@@ -127,6 +127,8 @@ const TINY_COMMUNES = ['Xã Thạch Khê', 'Xã Cẩm Xuyên'];
 interface ScaleSpec {
   villages: (rng: Rng) => number;
   personsPerVillage: number;
+  /** people whose only memberships ended before the meetings year (aged out, moved away, died), per village */
+  formerPerVillage?: number;
   onlyCommunes?: string[];
   meetingModel: MeetingModel;
 }
@@ -134,7 +136,13 @@ const SCALES: Record<SeedScale, ScaleSpec> = {
   tiny: { villages: () => 3, personsPerVillage: 50, onlyCommunes: TINY_COMMUNES, meetingModel: 'required' },
   demo: { villages: (rng) => rng.int(6, 12), personsPerVillage: 48, meetingModel: 'required' },
   // The benchmark's year of meetings: ≈ 70,000 meetings, ≈ 3.5 million attendance rows (docs/performance.md).
-  province: { villages: (rng) => rng.int(26, 32), personsPerVillage: 210, meetingModel: 'habits' },
+  // Plus the registers' history: ≈ 180,000 former members, so search runs over ≈ 600,000 persons.
+  province: {
+    villages: (rng) => rng.int(26, 32),
+    personsPerVillage: 210,
+    formerPerVillage: 92,
+    meetingModel: 'habits',
+  },
 };
 
 // ---------- dates ----------
@@ -533,6 +541,103 @@ function joinedOn(rng: Rng, p: Person, org: BranchOrg): { joined: number } {
 // ---------- main ----------
 
 /** Seeds villages, units, persons and memberships on top of the reference data. Expects no units yet. */
+interface FormerCommune {
+  code: string;
+  villages: VillageCtx[];
+  branchIds: Record<BranchOrg, number[]>;
+}
+
+/** The end of the last year before the meetings year: former members' memberships all ended by then. */
+const FORMER_BEFORE = dayOf(2025, 12, 31);
+
+/**
+ * People in a commune's registers whose memberships ended before the meetings year: Đoàn members who aged
+ * out at 30, members who moved away (left), and elderly members who died. Their own random stream, so adding
+ * them changes nothing else.
+ */
+async function seedFormerMembers(
+  db: Db,
+  commune: FormerCommune,
+  perVillage: number,
+  seedNumber: number,
+  nationalIds: NationalIds,
+) {
+  const rng = Rng.derive(seedNumber, 'former', commune.code);
+  const personRows: Row[] = [];
+  const membershipRows: Row[] = [];
+  for (let vi = 0; vi < commune.villages.length; vi++) {
+    const village = commune.villages[vi] as VillageCtx;
+    const target = rng.int(Math.round(perVillage * 0.5), Math.round(perVillage * 1.5));
+    const ids = await reserveIds(db, 'persons', target);
+    for (let made = 0; made < target; ) {
+      const p = makePerson(rng, ids[made] as number, village, nationalIds);
+      if (p.ageLo < 31) continue;
+      let org: BranchOrg;
+      let status: 'aged_out' | 'left' | 'deceased';
+      let joined: number;
+      let left: number;
+      if (p.ageHi <= 45) {
+        org = 'DOAN';
+        status = 'aged_out';
+        joined = p.birthDay + Math.round(16.5 * 365.25) + rng.int(0, 900);
+        left = Math.min(p.birthDay + Math.round(30.2 * 365.25), FORMER_BEFORE);
+      } else if (p.ageLo >= 65) {
+        org = p.veteran ? 'CCB' : 'NCT';
+        status = 'deceased';
+        joined = p.birthDay + Math.round(60.5 * 365.25);
+        left = rng.int(Math.min(joined + 200, FORMER_BEFORE - 1), FORMER_BEFORE);
+      } else {
+        org = p.gender === 'F' ? 'PHUNU' : 'NONGDAN';
+        status = 'left';
+        joined = p.birthDay + Math.round(20 * 365.25) + rng.int(0, 3000);
+        left = rng.int(Math.min(joined + 365, FORMER_BEFORE - 1), FORMER_BEFORE);
+      }
+      if (joined >= left) joined = left - 365;
+      made++;
+      personRows.push([
+        p.id,
+        p.familyName,
+        p.givenName,
+        unaccent(`${p.familyName} ${p.givenName}`),
+        personSortKey(p.familyName, p.givenName),
+        p.birthDate,
+        p.birthYear,
+        p.gender,
+        p.ethnicity,
+        p.religion,
+        p.phone,
+        p.nationalId,
+        p.occupation,
+        p.education,
+        p.partyStatus,
+        p.veteran,
+        p.homeAreaId,
+        false,
+        null,
+        null,
+        null,
+      ]);
+      membershipRows.push([
+        p.id,
+        org,
+        commune.branchIds[org][vi] as number,
+        status,
+        isoDay(joined),
+        isoDay(left),
+        null,
+      ]);
+    }
+  }
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < personRows.length; i += 5000) {
+      await bulkInsert(tx, 'persons', PERSON_COLUMNS, personRows.slice(i, i + 5000));
+    }
+    for (let i = 0; i < membershipRows.length; i += 5000) {
+      await bulkInsert(tx, 'memberships', MEMBERSHIP_COLUMNS, membershipRows.slice(i, i + 5000));
+    }
+  });
+}
+
 export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedResult> {
   const started = Date.now();
   const spec = SCALES[opts.scale];
@@ -583,6 +688,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedResult> {
 
   const nationalIds = new NationalIds(opts.seedNumber);
   let personsSoFar = 0;
+  const formerPlan: FormerCommune[] = [];
   const estimatedPersons = Math.round(
     communes.length *
       spec.personsPerVillage *
@@ -721,6 +827,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedResult> {
       if (workplace) addExtra('workplace', workplace.name, workplace.branches);
       await bulkInsert(tx, 'units', UNIT_COLUMNS, units.map(unitRow));
       for (const org of BRANCH_ORGS) ref.branches[org] = [...branchIds[org]];
+      formerPlan.push({ code: commune.code, villages, branchIds });
       if (extraDoanBranches.school.length + extraDoanBranches.workplace.length > 0)
         ref.branches.DOAN = [
           ...(ref.branches.DOAN ?? []),
@@ -826,6 +933,14 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedResult> {
     refs.communes.push(ref);
     progress('communes', ci + 1, communes.length);
     progress('persons', personsSoFar, Math.max(estimatedPersons, personsSoFar));
+  }
+
+  // The registers' history, after every live member (so the live members' ids and data do not depend on it).
+  if (spec.formerPerVillage) {
+    for (const commune of formerPlan) {
+      await seedFormerMembers(db, commune, spec.formerPerVillage, opts.seedNumber, nationalIds);
+      progress('former', formerPlan.indexOf(commune) + 1, formerPlan.length);
+    }
   }
 
   // A year of meetings, once every commune's members exist (bulk: see seedMeetings).
