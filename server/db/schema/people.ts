@@ -42,6 +42,8 @@ export const persons = pgTable(
   (t) => [
     index('persons_search_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
     index('persons_sort_idx').on(sql`${t.sortKey} collate "C"`),
+    // duplicate probes (imports, the duplicates review): same name and birth date
+    index('persons_name_birth_idx').on(sql`${t.sortKey} collate "C"`, t.birthDate),
     index('persons_phone_idx').on(t.phone),
     // search by part of a phone number ("last 6 digits")
     index('persons_phone_trgm').using('gin', t.phone.op('gin_trgm_ops')),

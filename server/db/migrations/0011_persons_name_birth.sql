@@ -1,0 +1,1 @@
+CREATE INDEX "persons_name_birth_idx" ON "persons" USING btree ("sort_key" collate "C","birth_date");
