@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { areas } from './areas';
 import { organizations } from './organizations';
 import { units } from './units';
@@ -49,6 +49,25 @@ export const persons = pgTable(
     index('persons_phone_trgm').using('gin', t.phone.op('gin_trgm_ops')),
     index('persons_national_id_idx').on(t.nationalId).where(sql`${t.nationalId} is not null`),
     index('persons_home_area_idx').on(t.homeAreaId),
+  ],
+);
+
+/**
+ * Every word-start of each person's search_text ("tran van hung", "van hung", "hung"), kept by statement
+ * triggers on persons (migration 0012), so "a word of the name starts with the text" is a btree range scan
+ * (key like 'van h%') instead of a trigram scan whose common trigrams ("ngu", "thi") match half the province.
+ */
+export const personNameKeys = pgTable(
+  'person_name_keys',
+  {
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.key] }),
+    index('person_name_keys_key_idx').on(t.key.op('text_pattern_ops'), t.personId),
   ],
 );
 

@@ -280,7 +280,11 @@ export async function movePersonRefs(
   };
 }
 
-/** Every single-column foreign key to persons.id in the database (public schema). */
+/**
+ * Every single-column foreign key to persons.id in the database (public schema), except the ones that cascade
+ * on delete: rows derived from the person (person_name_keys, rebuilt from the kept person's name) go with the
+ * merged row; dismissals cascade too and are carried over explicitly above.
+ */
 export function personReferences(db: DbOrTx) {
   return rows<{ table: string; column: string }>(
     db,
@@ -290,7 +294,7 @@ export function personReferences(db: DbOrTx) {
       join pg_namespace n on n.oid = cl.relnamespace
       join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
       where c.contype = 'f' and c.confrelid = 'public.persons'::regclass and n.nspname = 'public'
-        and array_length(c.conkey, 1) = 1
+        and array_length(c.conkey, 1) = 1 and c.confdeltype <> 'c'
       order by 1, 2`,
   );
 }

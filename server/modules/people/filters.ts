@@ -78,9 +78,9 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The search box on persons p. A name matches from the start of a word, without diacritics and in either
- * Unicode form ("nguyen thi h" finds "Nguyễn Thị Hồng", "hong" does not find "Phong"); the plain substring
- * test lets the trigram index on search_text find the candidates. Digits search phone numbers: a whole number
- * exactly, part of one anywhere in it.
+ * Unicode form ("nguyen thi h" finds "Nguyễn Thị Hồng", "hong" does not find "Phong"): a range scan of the
+ * word-starts kept in person_name_keys. Digits search phone numbers: a whole number exactly, part of one
+ * anywhere in it.
  */
 export function searchSql(q: string | undefined): SQL | null {
   const parsed = parsePeopleQuery(q ?? '');
@@ -91,7 +91,7 @@ export function searchSql(q: string | undefined): SQL | null {
       : sql`p.phone like ${`%${escapeLike(parsed.phone)}%`}`;
   }
   const text = escapeLike(unaccent(parsed.text));
-  return sql`p.search_text like ${`%${text}%`} and (' ' || p.search_text) like ${`% ${text}%`}`;
+  return sql`p.id in (select k.person_id from person_name_keys k where k.key like ${`${text}%`})`;
 }
 
 /** Conditions on persons p only (null when there are none, so callers can skip joining persons). */

@@ -62,7 +62,7 @@ export function CorrectionItem({
           </Typography.Text>
         </div>
       )}
-      {actions}
+      {actions && <div>{actions}</div>}
     </div>
   );
 }

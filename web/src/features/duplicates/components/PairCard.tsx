@@ -1,5 +1,5 @@
-import { App, Button, Card, Flex, Radio, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Flex, Grid, Radio, Space, Tag, Typography } from 'antd';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicatePair, DuplicatePerson, MergeField } from '../../../../../contracts/duplicates';
 import { errorMessage } from '../../../api/client';
@@ -105,6 +105,41 @@ export function PairCard({ pair }: { pair: DuplicatePair }) {
   const busy = merge.isPending || dismiss.isPending;
   const label = (s: Side) => (s === 'a' ? t('duplicates.recordA') : t('duplicates.recordB'));
   const groupName = `${pair.a.id}-${pair.b.id}`;
+  // On a phone the field name takes a line of its own above the two values, so a phone number or an ID
+  // number is not broken in the middle to fit a third column.
+  const narrow = Grid.useBreakpoint().sm === false;
+  const row = (key: string, heading: React.ReactNode, values: React.ReactNode[], diff = false) => {
+    const style = diff ? { background: '#fff7e6' } : undefined;
+    const weight = diff ? 600 : 400;
+    const tds = values.map((v, i) => (
+      <td key={i === 0 ? 'a' : 'b'} style={cell}>
+        {v}
+      </td>
+    ));
+    return narrow ? (
+      <tbody key={key}>
+        <tr style={style}>
+          <th
+            scope="rowgroup"
+            colSpan={2}
+            style={{ ...cell, borderBottom: 'none', paddingBottom: 0, fontWeight: weight }}
+          >
+            {heading}
+          </th>
+        </tr>
+        <tr style={style}>{tds}</tr>
+      </tbody>
+    ) : (
+      <tbody key={key}>
+        <tr style={style}>
+          <th scope="row" style={{ ...cell, fontWeight: weight }}>
+            {heading}
+          </th>
+          {tds}
+        </tr>
+      </tbody>
+    );
+  };
 
   const onMerge = () => {
     const kept = rec[keep];
@@ -158,9 +193,11 @@ export function PairCard({ pair }: { pair: DuplicatePair }) {
           </caption>
           <thead>
             <tr>
-              <th scope="col" style={{ ...cell, width: '28%' }}>
-                {t('duplicates.field')}
-              </th>
+              {!narrow && (
+                <th scope="col" style={{ ...cell, width: '28%' }}>
+                  {t('duplicates.field')}
+                </th>
+              )}
               {(['a', 'b'] as const).map((s) => (
                 <th key={s} scope="col" style={cell}>
                   <Radio
@@ -175,58 +212,49 @@ export function PairCard({ pair }: { pair: DuplicatePair }) {
               ))}
             </tr>
           </thead>
-          <tbody>
-            {ROWS.map((f) => {
-              const diff = differs.has(f);
-              const name = t(`duplicates.fields.${f}`);
-              return (
-                <tr key={f} style={diff ? { background: '#fff7e6' } : undefined}>
-                  <th scope="row" style={{ ...cell, fontWeight: diff ? 600 : 400 }}>
+          {ROWS.map((f) => {
+            const diff = differs.has(f);
+            const name = t(`duplicates.fields.${f}`);
+            return (
+              <Fragment key={f}>
+                {row(
+                  f,
+                  <>
                     {name}
                     {diff && (
                       <Tag color="gold" style={{ marginInlineStart: 4 }}>
                         {t('duplicates.differs')}
                       </Tag>
                     )}
-                  </th>
-                  {(['a', 'b'] as const).map((s) => (
-                    <td key={s} style={cell}>
-                      {diff ? (
-                        <Radio
-                          name={`${f}-${groupName}`}
-                          checked={chosen(f) === s}
-                          onChange={() => setChoice((c) => ({ ...c, [f]: s }))}
-                          aria-label={`${t('duplicates.chooseValue', { field: name })}: ${show(rec[s], f)}`}
-                        >
-                          {show(rec[s], f)}
-                        </Radio>
-                      ) : (
-                        show(rec[s], f)
-                      )}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-            <tr>
-              <th scope="row" style={cell}>
-                {t('duplicates.memberships')}
-              </th>
-              <td style={cell}>
-                <Memberships p={pair.a} />
-              </td>
-              <td style={cell}>
-                <Memberships p={pair.b} />
-              </td>
-            </tr>
-            <tr>
-              <th scope="row" style={cell}>
-                {t('duplicates.createdAt')}
-              </th>
-              <td style={cell}>{formatDate(pair.a.createdAt)}</td>
-              <td style={cell}>{formatDate(pair.b.createdAt)}</td>
-            </tr>
-          </tbody>
+                  </>,
+                  (['a', 'b'] as const).map((s) =>
+                    diff ? (
+                      <Radio
+                        key={s}
+                        name={`${f}-${groupName}`}
+                        checked={chosen(f) === s}
+                        onChange={() => setChoice((c) => ({ ...c, [f]: s }))}
+                        aria-label={`${t('duplicates.chooseValue', { field: name })}: ${show(rec[s], f)}`}
+                      >
+                        {show(rec[s], f)}
+                      </Radio>
+                    ) : (
+                      show(rec[s], f)
+                    ),
+                  ),
+                  diff,
+                )}
+              </Fragment>
+            );
+          })}
+          {row('memberships', t('duplicates.memberships'), [
+            <Memberships key="a" p={pair.a} />,
+            <Memberships key="b" p={pair.b} />,
+          ])}
+          {row('createdAt', t('duplicates.createdAt'), [
+            formatDate(pair.a.createdAt),
+            formatDate(pair.b.createdAt),
+          ])}
         </table>
       </div>
       <Flex gap={8} wrap justify="end" style={{ marginTop: 12 }}>

@@ -5,6 +5,7 @@ import { formatNumber } from '../../../lib/format';
 import { useUrlParams } from '../../../lib/useUrlParams';
 import { useMe } from '../../auth/hooks';
 import { UnitSelect } from '../../units/components/UnitSelect';
+import { useUnit } from '../../units/hooks';
 import { PairCard } from '../components/PairCard';
 import { useDuplicates } from '../hooks';
 
@@ -20,6 +21,9 @@ export default function DuplicatesPage() {
   const unitId = Number(params.get('unit')) || fallback;
   const page = Number(params.get('page')) || 1;
   const list = useDuplicates(unitId, page, PAGE_SIZE);
+  // A unit from the address (?unit=…) that is not one of the actor's grants: its name, not its number.
+  const grantLabel = grants.find((g) => g.unitId === unitId)?.scopeLabel;
+  const unit = useUnit(unitId && !grantLabel ? unitId : null);
   const data = list.data;
 
   return (
@@ -30,7 +34,7 @@ export default function DuplicatesPage() {
           <UnitSelect
             id="duplicates-unit"
             value={unitId}
-            initialLabel={grants.find((g) => g.unitId === unitId)?.scopeLabel}
+            initialLabel={grantLabel ?? unit.data?.unit.name}
             onChange={(v) => update({ unit: v ? String(v) : null, page: null })}
             placeholder={t('duplicates.unitPlaceholder')}
           />

@@ -37,7 +37,7 @@ export function LifecyclePanel({ personId, personName }: { personId: number; per
   const data = life.data;
 
   const heading = (text: string) => (
-    <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+    <Typography.Title level={2} style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>
       {text}
     </Typography.Title>
   );

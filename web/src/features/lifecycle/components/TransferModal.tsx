@@ -90,8 +90,8 @@ export function TransferModal({
         initialValues={{ on: dayjs() }}
         onFinish={submit}
       >
-        <Form.Item label={t('lifecycle.transferForm.from')}>
-          <Input value={membership?.unitName} disabled />
+        <Form.Item label={t('lifecycle.transferForm.from')} htmlFor={`issue-${kind}-from`}>
+          <Input id={`issue-${kind}-from`} value={membership?.unitName} disabled />
         </Form.Item>
         <Form.Item
           name="toUnitId"
