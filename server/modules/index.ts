@@ -36,6 +36,8 @@ import { organizationsRoutes } from './organizations/organizations.routes';
 import { makeOrganizationsService } from './organizations/organizations.service';
 import { outboxRoutes } from './outbox/outbox.routes';
 import { makeOutboxService } from './outbox/outbox.service';
+import { oversightRoutes } from './oversight/oversight.routes';
+import { makeOversightService } from './oversight/oversight.service';
 import { peopleRoutes } from './people/people.routes';
 import { makePeopleService } from './people/people.service';
 import { systemRoutes } from './system/system.routes';
@@ -84,4 +86,5 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   await app.register(lifecycleRoutes(makeLifecycleService(deps)));
   await app.register(duplicatesRoutes(makeDuplicatesService(deps)));
   await app.register(correctionsRoutes(makeCorrectionsService(deps)));
+  await app.register(oversightRoutes(makeOversightService(deps)));
 }

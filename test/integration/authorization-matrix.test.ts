@@ -17,6 +17,7 @@ import {
 } from '../helpers/matrix/case';
 import { duplicatesCases, duplicatesFixtures } from '../helpers/matrix/duplicates';
 import { lifecycleCases, lifecycleFixtures } from '../helpers/matrix/lifecycle';
+import { oversightCases, oversightFixtures } from '../helpers/matrix/oversight';
 import { voiceCases, voiceFixtures } from '../helpers/matrix/voice';
 
 type Fx = Awaited<ReturnType<typeof fixtures>>;
@@ -464,6 +465,7 @@ const CASES: Record<string, Case> = {
   ...(lifecycleCases as Record<string, Case>),
   ...(duplicatesCases as Record<string, Case>),
   ...(voiceCases as Record<string, Case>),
+  ...(oversightCases as Record<string, Case>),
 };
 
 let t: TestApp;
@@ -476,6 +478,7 @@ async function fixtures(app: TestApp) {
     ...(await lifecycleFixtures(app, base)),
     ...(await duplicatesFixtures(app, base)),
     ...(await voiceFixtures(app, base)),
+    ...(await oversightFixtures(app, base)),
   };
 }
 

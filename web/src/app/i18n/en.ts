@@ -7,6 +7,7 @@ import { lifecycleEn } from '../../features/lifecycle/i18n';
 import { meetingsEn } from '../../features/meetings/i18n';
 import { notificationsEn } from '../../features/notifications/i18n';
 import { outboxEn } from '../../features/outbox/i18n';
+import { oversightEn } from '../../features/oversight/i18n';
 import { peopleEn } from '../../features/people/i18n';
 import { rulesTargetEn } from '../../features/rules/i18n';
 import { themesEn } from '../../features/themes/i18n';
@@ -268,6 +269,7 @@ export const en: Messages = {
   },
   meetings: meetingsEn,
   compliance: complianceEn,
+  oversight: oversightEn,
   themes: themesEn,
   voice: voiceEn,
   cadres: cadresEn,

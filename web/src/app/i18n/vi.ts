@@ -7,6 +7,7 @@ import { lifecycleVi } from '../../features/lifecycle/i18n';
 import { meetingsVi } from '../../features/meetings/i18n';
 import { notificationsVi } from '../../features/notifications/i18n';
 import { outboxVi } from '../../features/outbox/i18n';
+import { oversightVi } from '../../features/oversight/i18n';
 import { peopleVi } from '../../features/people/i18n';
 import { rulesTargetVi } from '../../features/rules/i18n';
 import { themesVi } from '../../features/themes/i18n';
@@ -267,6 +268,7 @@ export const vi = {
   },
   meetings: meetingsVi,
   compliance: complianceVi,
+  oversight: oversightVi,
   themes: themesVi,
   voice: voiceVi,
   cadres: cadresVi,

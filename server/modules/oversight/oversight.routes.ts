@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Dashboard, DashboardQuery } from '../../../contracts/oversight';
+import { ctxOf } from '../../lib/context';
+import { contentDisposition } from '../files/http';
+import { dashboardXlsx } from './export-xlsx';
+import type { OversightService } from './oversight.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function oversightRoutes(svc: OversightService) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['oversight'];
+    r.get(
+      '/api/oversight/dashboard',
+      {
+        config: { policy: 'compliance.read' },
+        schema: { tags, querystring: DashboardQuery, response: { 200: Dashboard } },
+      },
+      (req) => svc.dashboard(ctxOf(req), req.query),
+    );
+    r.get(
+      '/api/oversight/dashboard.xlsx',
+      { config: { policy: 'compliance.read' }, schema: { tags, querystring: DashboardQuery } },
+      async (req, reply) => {
+        const d = await svc.dashboard(ctxOf(req), req.query);
+        const name = `giam-sat-${d.unit?.id ?? 'pham-vi'}-${d.period.key}.xlsx`;
+        return reply
+          .header('content-type', XLSX)
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .header('content-disposition', contentDisposition('attachment', name))
+          .send(await dashboardXlsx(d));
+      },
+    );
+  };
+}
