@@ -18,6 +18,7 @@ const RulesPage = lazy(() => import('../features/rules/pages/RulesPage'));
 const AuditPage = lazy(() => import('../features/audit/pages/AuditPage'));
 const UnitMeetingsPage = lazy(() => import('../features/meetings/pages/UnitMeetingsPage'));
 const MeetingPage = lazy(() => import('../features/meetings/pages/MeetingPage'));
+const OversightPage = lazy(() => import('../features/oversight/pages/OversightPage'));
 const CompliancePage = lazy(() => import('../features/compliance/pages/CompliancePage'));
 const AttentionPage = lazy(() => import('../features/compliance/pages/AttentionPage'));
 const MemberAttendancePage = lazy(() => import('../features/compliance/pages/MemberAttendancePage'));
@@ -28,6 +29,8 @@ const VoiceInboxPage = lazy(() => import('../features/voice/pages/VoiceInboxPage
 const VoiceReceivedPage = lazy(() => import('../features/voice/pages/ReceivedPage'));
 const VoiceItemPage = lazy(() => import('../features/voice/pages/VoiceItemPage'));
 const VoiceStatsPage = lazy(() => import('../features/voice/pages/VoiceStatsPage'));
+const DialoguesPage = lazy(() => import('../features/voice/pages/DialoguesPage'));
+const DialoguePage = lazy(() => import('../features/voice/pages/DialoguePage'));
 const CadreCoveragePage = lazy(() => import('../features/cadres/pages/CadreCoveragePage'));
 const MyMeetingsPage = lazy(() => import('../features/checkin/pages/MyMeetingsPage'));
 const OutboxPage = lazy(() => import('../features/outbox/pages/OutboxPage'));
@@ -98,6 +101,7 @@ export const router = createBrowserRouter([
       { path: 'units/:id/meetings', element: <UnitMeetingsPage /> },
       { path: 'meetings/:id', element: <MeetingPage /> },
       { path: 'compliance', element: <CompliancePage /> },
+      { path: 'oversight', element: <OversightPage /> },
       { path: 'compliance/attention', element: <AttentionPage /> },
       { path: 'units/:id/member-attendance', element: <MemberAttendancePage /> },
       { path: 'themes', element: <ThemesPage /> },
@@ -107,6 +111,8 @@ export const router = createBrowserRouter([
       { path: 'voice/received', element: <VoiceReceivedPage /> },
       { path: 'voice/stats', element: <VoiceStatsPage /> },
       { path: 'voice/items/:id', element: <VoiceItemPage /> },
+      { path: 'voice/dialogues', element: <DialoguesPage /> },
+      { path: 'voice/dialogues/:id', element: <DialoguePage /> },
       { path: 'cadre-coverage', element: <CadreCoveragePage /> },
       { path: 'cuoc-hop-cua-toi', element: <MyMeetingsPage /> },
       { path: 'duplicates', element: <DuplicatesPage /> },

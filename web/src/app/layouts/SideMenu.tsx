@@ -8,6 +8,7 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   FormOutlined,
+  FundOutlined,
   IdcardOutlined,
   InboxOutlined,
   MailOutlined,
@@ -91,6 +92,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     items.push(
       { key: '/compliance', icon: <CheckSquareOutlined />, label: t('compliance.menu') },
       { key: '/compliance/attention', icon: <AlertOutlined />, label: t('compliance.attention.menu') },
+      { key: '/oversight', icon: <FundOutlined />, label: t('oversight.menu') },
     );
   if (grants.some((g) => THEME_ROLES.has(g.role)))
     items.push({ key: '/themes', icon: <BookOutlined />, label: t('themes.menu') });
@@ -100,6 +102,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     items.push(
       { key: '/voice', icon: <MessageOutlined />, label: t('voice.menuInbox') },
       { key: '/voice/stats', icon: <BarChartOutlined />, label: t('voice.menuStats') },
+      { key: '/voice/dialogues', icon: <TeamOutlined />, label: t('voice.dialogues.menu') },
     );
   if (grants.some((g) => g.role === 'respondent'))
     items.push({ key: '/voice/received', icon: <InboxOutlined />, label: t('voice.menuReceived') });
@@ -113,7 +116,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       ? meetingsKey
       : transfersKey && pathname.startsWith(transfersKey)
         ? transfersKey
-        : `/${segments.slice(0, segments[0] === 'admin' || pathname === '/compliance/attention' || /^\/voice\/(stats|received)/.test(pathname) ? 2 : 1).join('/')}`;
+        : `/${segments.slice(0, segments[0] === 'admin' || pathname === '/compliance/attention' || /^\/voice\/(stats|received|dialogues)/.test(pathname) ? 2 : 1).join('/')}`;
 
   return (
     <nav aria-label={t('nav.mainMenu')}>

@@ -1,8 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AnswerBody,
+  CreateDialogueBody,
   CreateVoiceItemBody,
   DeclineBody,
+  DialogueDetail,
+  DialogueList,
   FeedbackBody,
   ForwardBody,
   VoiceBodyList,
@@ -23,6 +26,8 @@ export const voiceKeys = {
   item: (id: number) => ['voice', 'item', id] as const,
   stats: (params: Record<string, unknown>) => ['voice', 'stats', params] as const,
   bodies: (areaId: number | null) => ['voice', 'bodies', areaId] as const,
+  dialogues: (unitId: number | null) => ['voice', 'dialogues', unitId] as const,
+  dialogue: (id: number) => ['voice', 'dialogue', id] as const,
 };
 
 export const useCategories = () =>
@@ -79,7 +84,12 @@ function useVoiceMutation<TBody, TResult = unknown>(request: (body: TBody) => Pr
   });
 }
 
-type Raise = Partial<Pick<CreateVoiceItemBody, 'urgency' | 'hideName' | 'areaId' | 'unitId' | 'onBehalf'>> &
+type Raise = Partial<
+  Pick<
+    CreateVoiceItemBody,
+    'urgency' | 'hideName' | 'areaId' | 'unitId' | 'onBehalf' | 'meetingId' | 'discussionId'
+  >
+> &
   Pick<CreateVoiceItemBody, 'kind' | 'categoryCode' | 'content'>;
 
 export const useRaise = () =>
@@ -99,4 +109,35 @@ export const useFeedback = (id: number) => useVoiceMutation(post<FeedbackBody>(i
 export const useCompleteCommitment = () =>
   useVoiceMutation(({ id, note }: { id: number; note?: string }) =>
     api<{ id: number }>(`/voice/commitments/${id}/done`, { method: 'POST', body: { note } }),
+  );
+
+// ---- dialogues (đối thoại) ----
+
+export const useDialogues = (unitId: number | null) =>
+  useQuery({
+    queryKey: voiceKeys.dialogues(unitId),
+    queryFn: ({ signal }) =>
+      api<DialogueList>('/voice/dialogues', { query: { unitId: unitId ?? undefined }, signal }),
+  });
+
+export const useDialogue = (id: number) =>
+  useQuery({
+    queryKey: voiceKeys.dialogue(id),
+    queryFn: ({ signal }) => api<DialogueDetail>(`/voice/dialogues/${id}`, { signal }),
+  });
+
+type PlanDialogue = Omit<CreateDialogueBody, 'itemIds'> & { itemIds?: number[] };
+export const usePlanDialogue = () =>
+  useVoiceMutation((body: PlanDialogue) => api<{ id: number }>('/voice/dialogues', { method: 'POST', body }));
+export const useAsk = (dialogueId: number) =>
+  useVoiceMutation((body: { content?: string; itemId?: number }) =>
+    api<{ id: number }>(`/voice/dialogues/${dialogueId}/questions`, { method: 'POST', body }),
+  );
+export const useAnswerQuestion = () =>
+  useVoiceMutation(({ questionId, ...body }: AnswerBody & { questionId: number }) =>
+    api<{ id: number }>(`/voice/dialogue-questions/${questionId}/answer`, { method: 'POST', body }),
+  );
+export const usePublishDialogue = (dialogueId: number) =>
+  useVoiceMutation((body: { summary: string }) =>
+    api<{ id: number }>(`/voice/dialogues/${dialogueId}/publish`, { method: 'POST', body }),
   );

@@ -1,11 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Form, Input, Typography } from 'antd';
+import { MessageOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, AutoComplete, Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/client';
 import type { MeetingDetail } from '../../../api/types';
 import { SimpleList } from '../../../app/SimpleList';
 import { formatDateTime } from '../../../lib/format';
+import { RaiseForm } from '../../voice/components/RaiseForm';
 import { useAddDiscussion } from '../hooks';
 
 interface Values {
@@ -21,6 +22,8 @@ export function Discussions({ detail }: { detail: MeetingDetail }) {
   const [speakerId, setSpeakerId] = useState<number | null>(null);
   const add = useAddDiscussion(detail.meeting.id);
   const [q, setQ] = useState('');
+  // the discussion entry being raised as an opinion / recommendation (voice item)
+  const [raising, setRaising] = useState<MeetingDetail['discussions'][number] | null>(null);
   const needle = q.trim().toLocaleLowerCase('vi');
   const options = detail.attendance
     .filter((a) => !needle || a.fullName.toLocaleLowerCase('vi').includes(needle))
@@ -64,9 +67,51 @@ export function Discussions({ detail }: { detail: MeetingDetail }) {
             <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
               {d.content}
             </Typography.Paragraph>
+            {detail.abilities.edit && (
+              <Button
+                size="small"
+                icon={<MessageOutlined />}
+                onClick={() => setRaising(d)}
+                aria-label={`${t('voice.form.fromMeeting')}: ${d.speakerName}`}
+                style={{ marginTop: 4 }}
+              >
+                {t('voice.form.fromMeeting')}
+              </Button>
+            )}
           </>
         )}
       />
+      <Modal
+        open={raising !== null}
+        title={t('voice.form.fromMeetingTitle')}
+        footer={null}
+        onCancel={() => setRaising(null)}
+        destroyOnHidden
+      >
+        {raising && (
+          <>
+            <Typography.Paragraph type="secondary">
+              {t('voice.form.fromMeetingHelp', { name: raising.speakerName })}
+            </Typography.Paragraph>
+            <RaiseForm
+              preset={{
+                unitId: detail.meeting.unitId,
+                meetingId: detail.meeting.id,
+                discussionId: raising.id,
+                content: raising.content,
+                onBehalf:
+                  raising.speakerPersonId !== null
+                    ? { personId: raising.speakerPersonId }
+                    : { authorName: raising.speakerName },
+              }}
+              onSent={(id) => {
+                setRaising(null);
+                message.success(t('voice.form.fromMeetingDone', { id }));
+              }}
+            />
+          </>
+        )}
+      </Modal>
       {/* Locked minutes take no new entries (the server refuses them). */}
       {detail.abilities.edit && detail.meeting.status !== 'locked' && (
         <Form<Values>

@@ -4,38 +4,52 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { VOICE_TEXT_MAX } from '../../../../../contracts/voice';
-import { useAnswer, useResolve } from '../hooks';
+import { useAnswer, useAnswerQuestion, useResolve } from '../hooks';
 
 interface Values {
   answer: string;
   commitments?: Array<{ text: string; dueOn: Dayjs }>;
 }
 
-/** The answer with its commitments (each with a due date): a body's answer, or a unit resolving it itself. */
-export function AnswerForm({ itemId, as }: { itemId: number; as: 'body' | 'unit' }) {
+/**
+ * The answer with its commitments (each with a due date): a body's answer, a unit resolving it itself, or the
+ * answer given to a dialogue question (`as: 'dialogue'`, `itemId` is then the question's id).
+ */
+export function AnswerForm({
+  itemId,
+  as,
+  onDone,
+}: {
+  itemId: number;
+  as: 'body' | 'unit' | 'dialogue';
+  onDone?: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const answer = useAnswer(itemId);
   const resolve = useResolve(itemId);
-  const m = as === 'body' ? answer : resolve;
-  const submit = (v: Values) =>
-    m.mutate(
-      {
-        answer: v.answer,
-        commitments: (v.commitments ?? []).map((c) => ({
-          text: c.text,
-          dueOn: c.dueOn.format('YYYY-MM-DD'),
-        })),
+  const question = useAnswerQuestion();
+  const m = as === 'body' ? answer : as === 'unit' ? resolve : question;
+  const submit = (v: Values) => {
+    const body = {
+      answer: v.answer,
+      commitments: (v.commitments ?? []).map((c) => ({
+        text: c.text,
+        dueOn: c.dueOn.format('YYYY-MM-DD'),
+      })),
+    };
+    const options = {
+      onSuccess: () => {
+        message.success(t(as === 'dialogue' ? 'voice.dialogues.answered' : 'voice.act.answered'));
+        form.resetFields();
+        onDone?.();
       },
-      {
-        onSuccess: () => {
-          message.success(t('voice.act.answered'));
-          form.resetFields();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+      onError: (e: Error) => message.error(e.message),
+    };
+    if (as === 'dialogue') question.mutate({ questionId: itemId, ...body }, options);
+    else (as === 'body' ? answer : resolve).mutate(body, options);
+  };
   return (
     <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
       <Form.Item

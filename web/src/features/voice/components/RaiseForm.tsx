@@ -1,6 +1,11 @@
 import { App, Button, Card, Checkbox, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { VOICE_KINDS, VOICE_TEXT_MAX, type VoiceKind } from '../../../../../contracts/voice';
+import {
+  type CreateVoiceItemBody,
+  VOICE_KINDS,
+  VOICE_TEXT_MAX,
+  type VoiceKind,
+} from '../../../../../contracts/voice';
 import { useCategories, useRaise } from '../hooks';
 
 interface Values {
@@ -11,8 +16,16 @@ interface Values {
   hideName: boolean;
 }
 
-/** A member's form: kind, category, plain-text content, urgency and "hide my name above the branch". */
-export function RaiseForm() {
+/** What an officer raising from a meeting's discussion entry sends besides the form (branch, meeting, author). */
+export type RaisePreset = Pick<CreateVoiceItemBody, 'unitId' | 'meetingId' | 'discussionId' | 'onBehalf'> & {
+  content: string;
+};
+
+/**
+ * A member's form: kind, category, plain-text content, urgency and "hide my name above the branch". With a
+ * `preset` (a meeting's discussion entry) the content is prefilled and the item is raised on the speaker's behalf.
+ */
+export function RaiseForm({ preset, onSent }: { preset?: RaisePreset; onSent?: (id: number) => void } = {}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -27,23 +40,31 @@ export function RaiseForm() {
         content: v.content,
         urgency: v.urgent ? 'urgent' : 'normal',
         hideName: v.hideName,
+        ...(preset && {
+          unitId: preset.unitId,
+          meetingId: preset.meetingId,
+          discussionId: preset.discussionId,
+          onBehalf: preset.onBehalf,
+        }),
       },
       {
-        onSuccess: () => {
-          message.success(t('voice.form.sent'));
+        onSuccess: ({ id }) => {
+          message.success(t(preset ? 'voice.form.sentFromMeeting' : 'voice.form.sent'));
           form.resetFields();
+          onSent?.(id);
         },
         onError: (e) => message.error(e.message),
       },
     );
 
   return (
-    <Card title={t('voice.form.title')} style={{ marginBottom: 12 }}>
+    <Card title={preset ? undefined : t('voice.form.title')} style={{ marginBottom: 12 }}>
       <Form
         form={form}
+        name={preset ? 'raise-from-meeting' : 'raise'}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ kind: 'kien_nghi', urgent: false, hideName: false }}
+        initialValues={{ kind: 'kien_nghi', urgent: false, hideName: false, content: preset?.content }}
         requiredMark={false}
       >
         <Form.Item name="kind" label={t('voice.form.kind')}>
@@ -71,7 +92,7 @@ export function RaiseForm() {
           extra={t('voice.form.contentHelp')}
           rules={[{ required: true, whitespace: true, message: t('voice.form.contentRequired') }]}
         >
-          <Input.TextArea rows={5} maxLength={VOICE_TEXT_MAX} showCount />
+          <Input.TextArea rows={5} maxLength={VOICE_TEXT_MAX} />
         </Form.Item>
         <Form.Item name="urgent" valuePropName="checked" style={{ marginBottom: 4 }}>
           <Checkbox>{t('voice.form.urgent')}</Checkbox>
