@@ -13,7 +13,7 @@ export const persons = pgTable(
     familyName: text('family_name').notNull(),
     /** tên (given name, the sort key) */
     givenName: text('given_name').notNull(),
-    /** unaccented lowercase "family given" for search without diacritics */
+    /** unaccented lowercase "family given" for search without diacritics (its word-starts: person_name_keys) */
     searchText: text('search_text').notNull(),
     /** Vietnamese collation key: given name, then family name */
     sortKey: text('sort_key').notNull(),
@@ -40,7 +40,6 @@ export const persons = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('persons_search_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
     index('persons_sort_idx').on(sql`${t.sortKey} collate "C"`),
     // duplicate probes (imports, the duplicates review): same name and birth date
     index('persons_name_birth_idx').on(sql`${t.sortKey} collate "C"`, t.birthDate),
