@@ -50,7 +50,9 @@ async function openFromMenu(page: Page, item: string, heading: string) {
   const drawer = page
     .getByRole('dialog')
     .filter({ has: page.getByRole('navigation', { name: 'Menu chính' }) });
-  await drawer.getByRole('menuitem', { name: item }).tap();
+  // The entry's whole label (after its icon's name): "Sinh hoạt" is not "Chuyển sinh hoạt".
+  const label = new RegExp(`(^|\\s)${item}$`);
+  await drawer.getByRole('menuitem', { name: label }).tap();
   await expect(drawer).toBeHidden();
   await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
 }
