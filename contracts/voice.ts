@@ -243,7 +243,9 @@ export const VoiceItemDetail = z.object({
 export type VoiceItemDetail = z.infer<typeof VoiceItemDetail>;
 
 export const VoiceCategoryList = z.object({
-  items: z.array(z.object({ code: z.string(), name: z.string(), active: z.boolean() })),
+  items: z.array(
+    z.object({ code: z.string(), name: z.string(), active: z.boolean(), sortOrder: z.number().optional() }),
+  ),
 });
 export type VoiceCategoryList = z.infer<typeof VoiceCategoryList>;
 
@@ -267,7 +269,11 @@ export const PutDeadlineBody = z.object({
 });
 export type PutDeadlineBody = z.infer<typeof PutDeadlineBody>;
 
-export const BodiesQuery = z.object({ areaId: z.coerce.number().int().positive().optional() });
+export const BodiesQuery = z.object({
+  areaId: z.coerce.number().int().positive().optional(),
+  /** '1': the deactivated bodies too (the configuration screen) */
+  all: z.enum(['0', '1']).optional(),
+});
 export const VoiceBody = z.object({
   id: z.number(),
   name: z.string(),
@@ -275,6 +281,7 @@ export const VoiceBody = z.object({
   areaId: z.number(),
   areaName: z.string(),
   escalatesToId: z.number().nullable(),
+  active: z.boolean(),
 });
 export const VoiceBodyList = z.object({ items: z.array(VoiceBody) });
 export type VoiceBodyList = z.infer<typeof VoiceBodyList>;
@@ -283,6 +290,18 @@ export const CreateBodyBody = z.object({
   name: z.string().trim().min(1, 'Tên cơ quan không được trống').max(300),
   kind: z.enum(BODY_KINDS),
   escalatesToId: Id.optional(),
+});
+export const UpdateBodyBody = z.object({
+  name: z.string().trim().min(1, 'Tên cơ quan không được trống').max(300),
+  kind: z.enum(BODY_KINDS),
+  /** null: no body above (escalation only flags the step) */
+  escalatesToId: Id.nullable(),
+  active: z.boolean(),
+});
+export type UpdateBodyBody = z.infer<typeof UpdateBodyBody>;
+export const DeadlineParams = z.object({
+  categoryCode: z.string().min(1).max(40),
+  level: z.enum(VOICE_LEVELS),
 });
 export const BodyAccountBody = z.object({ userId: z.string().min(1).max(100) });
 

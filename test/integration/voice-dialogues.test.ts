@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { one } from '../../server/db/query';
+import { rows } from '../../server/db/query';
 import { makeTestApp, type TestApp } from '../helpers/app';
 import { refs } from '../helpers/fixtures';
 
@@ -100,17 +100,20 @@ describe('voice: dialogues between leaders and members', () => {
       late: false,
     });
 
-    // Publishing tells the members of the unit who have an account.
+    // Publishing tells the members of the unit who have an account (they were invited when it was planned).
     const pub = await t.as('doan.thachkhe', 'POST', `/api/voice/dialogues/${id}/publish`, {
       summary: 'Lãnh đạo xã trả lời 2 câu hỏi, cam kết làm sân bóng.',
     });
     expect(pub.statusCode, pub.body).toBe(200);
     const memberUser = await r.userId('doanvien.thachkhe');
-    const note = await one<{ n: number }>(
+    const notes = await rows<{ title: string }>(
       t.database.db,
-      sql`select count(*)::int as n from notifications where user_id = ${memberUser} and kind = 'voice_dialogue'`,
+      sql`select title from notifications where user_id = ${memberUser} and kind = 'voice_dialogue' order by id`,
     );
-    expect(note!.n).toBe(1);
+    expect(notes.map((n) => n.title)).toEqual([
+      'Mời dự đối thoại: Đối thoại với thanh niên xã Thạch Khê',
+      'Kết quả đối thoại: Đối thoại với thanh niên xã Thạch Khê',
+    ]);
     const late = await t.as('doanvien.thachkhe', 'POST', `/api/voice/dialogues/${id}/questions`, {
       content: 'Còn nữa',
     });

@@ -6,7 +6,7 @@ import type {
   DialogueDetail,
   DialogueList,
 } from '../../../contracts/voice';
-import type { Db } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import { one, rows } from '../../db/query';
 import { type RequestContext, writeAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
@@ -56,6 +56,16 @@ const summaryOf = (d: Row) => ({
   questions: d.questions,
   openCommitments: d.openCommitments,
 });
+
+/** The active accounts of the members concerned by a dialogue of a unit: live members of it or of a unit below. */
+function membersConcerned(tx: DbOrTx, unitPath: string) {
+  return rows<{ id: string }>(
+    tx,
+    sql`select distinct acc.id from "user" acc join memberships m on m.person_id = acc.person_id
+      join units mu on mu.id = m.unit_id
+    where not acc.disabled and m.status in ('active', 'transferring') and mu.path <@ ${unitPath}::ltree`,
+  );
+}
 
 /**
  * Dialogues (đối thoại) between the head of a Party committee or government and the members of a unit's area:
@@ -130,6 +140,19 @@ export function makeDialoguesService({ db, clock }: { db: Db; clock: Clock }) {
           await tx.execute(sql`insert into voice_dialogue_questions (dialogue_id, item_id, content, asked_by, created_at)
             values (${id}, ${it.id}, ${it.content}, ${ctx.actor.userId}, ${now.toISOString()}::timestamptz)`);
         }
+        // The members concerned learn of it now, so they can ask beforehand (not only when the summary is out).
+        const place = plainText(body.place ?? '');
+        const notified = await insertNotifications(
+          tx,
+          (await membersConcerned(tx, unit.path)).map((m) => ({
+            userId: m.id,
+            kind: 'voice_dialogue',
+            title: `Mời dự đối thoại: ${body.title}`,
+            body: `${body.leader} đối thoại với đoàn viên, hội viên ${unit.name} lúc ${vnDateTime(body.scheduledAt)}${place ? ` tại ${place}` : ''}. Bạn có thể gửi câu hỏi trước.`,
+            link: `/voice/dialogues/${id}`,
+            dedupeKey: `dialogue-planned:${id}`,
+          })),
+        );
         await writeAudit(tx, ctx, {
           action: 'voice.dialogue.create',
           entityType: 'voice_dialogue',
@@ -140,6 +163,7 @@ export function makeDialoguesService({ db, clock }: { db: Db; clock: Clock }) {
             leader: body.leader,
             scheduledAt: body.scheduledAt,
             items: items.map((i) => i.id),
+            notified,
           },
         });
         return { id };
@@ -159,6 +183,20 @@ export function makeDialoguesService({ db, clock }: { db: Db; clock: Clock }) {
         db,
         sql`select ${COLUMNS} from voice_dialogues d join units u on u.id = d.unit_id
         where ${unitScopeSql(ctx.actor, 'voice.read', 'u')} and ${under} order by d.scheduled_at desc, d.id desc limit 200`,
+      );
+      return { items: list.map(summaryOf) };
+    },
+
+    /** "Đối thoại của tôi": the dialogues of the units the actor is a live member of (or below), newest first. */
+    async mine(ctx: RequestContext): Promise<DialogueList> {
+      assertCan(ctx.actor, 'person.self');
+      if (ctx.actor.personId === null) return { items: [] };
+      const list = await rows<Row>(
+        db,
+        sql`select ${COLUMNS} from voice_dialogues d join units u on u.id = d.unit_id
+        where exists (select 1 from memberships m join units mu on mu.id = m.unit_id
+          where m.person_id = ${ctx.actor.personId} and m.status in ('active', 'transferring') and mu.path <@ u.path)
+        order by d.scheduled_at desc, d.id desc limit 100`,
       );
       return { items: list.map(summaryOf) };
     },
@@ -292,12 +330,7 @@ export function makeDialoguesService({ db, clock }: { db: Db; clock: Clock }) {
       return db.transaction(async (tx) => {
         await tx.execute(sql`update voice_dialogues set status = 'published', summary = ${text},
           published_at = ${now.toISOString()}::timestamptz where id = ${id}`);
-        const members = await rows<{ id: string }>(
-          tx,
-          sql`select distinct acc.id from "user" acc join memberships m on m.person_id = acc.person_id
-            join units mu on mu.id = m.unit_id
-          where not acc.disabled and m.status in ('active', 'transferring') and mu.path <@ ${unit.path}::ltree`,
-        );
+        const members = await membersConcerned(tx, unit.path);
         const notified = await insertNotifications(
           tx,
           members.map((m) => ({

@@ -137,18 +137,20 @@ export function findBody(db: DbOrTx, id: number) {
 }
 
 /** Active bodies whose area contains the given area (the commune's bodies and the province's), nearest first. */
-export function bodiesFor(db: DbOrTx, areaPath: string) {
+export function bodiesFor(db: DbOrTx, areaPath: string, opts: { inactive?: boolean } = {}) {
   return rows<BodyRow>(
     db,
     sql`select ${BODY_COLUMNS} from voice_bodies b join areas a on a.id = b.area_id
-    where b.active and a.path @> ${areaPath}::ltree order by nlevel(a.path) desc, b.kind desc, b.name`,
+    where ${opts.inactive ? sql`true` : sql`b.active`} and a.path @> ${areaPath}::ltree
+    order by nlevel(a.path) desc, b.kind desc, b.name`,
   );
 }
 
-export function allBodies(db: DbOrTx) {
+export function allBodies(db: DbOrTx, opts: { inactive?: boolean } = {}) {
   return rows<BodyRow>(
     db,
-    sql`select ${BODY_COLUMNS} from voice_bodies b join areas a on a.id = b.area_id where b.active
+    sql`select ${BODY_COLUMNS} from voice_bodies b join areas a on a.id = b.area_id
+    where ${opts.inactive ? sql`true` : sql`b.active`}
     order by a.path, b.kind desc, b.name limit 5000`,
   );
 }
@@ -177,9 +179,9 @@ export function findCategory(db: DbOrTx, code: string) {
 }
 
 export function listCategories(db: DbOrTx) {
-  return rows<{ code: string; name: string; active: boolean }>(
+  return rows<{ code: string; name: string; active: boolean; sortOrder: number }>(
     db,
-    sql`select code, name, active from voice_categories order by sort_order, name`,
+    sql`select code, name, active, sort_order as "sortOrder" from voice_categories order by sort_order, name`,
   );
 }
 

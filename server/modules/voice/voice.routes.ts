@@ -12,6 +12,7 @@ import {
   CreateBodyBody,
   CreateDialogueBody,
   CreateVoiceItemBody,
+  DeadlineParams,
   DeclineBody,
   DialogueDetail,
   DialogueList,
@@ -23,6 +24,7 @@ import {
   PutCategoryBody,
   PutDeadlineBody,
   StatsQuery,
+  UpdateBodyBody,
   VoiceBodyList,
   VoiceCategoryList,
   VoiceDeadlineList,
@@ -98,18 +100,31 @@ export function voiceRoutes(s: VoiceServices) {
       { config: { policy: 'rules.manage' }, schema: { tags, body: PutDeadlineBody } },
       (req) => s.directory.putDeadline(ctxOf(req), req.body),
     );
+    r.delete(
+      '/api/voice/deadlines/:categoryCode/:level',
+      { config: { policy: 'rules.manage' }, schema: { tags, params: DeadlineParams } },
+      (req) => s.directory.deleteDeadline(ctxOf(req), req.params.categoryCode, req.params.level),
+    );
     r.get(
       '/api/voice/bodies',
       {
         config: { policy: 'rules.read' },
         schema: { tags, querystring: BodiesQuery, response: { 200: VoiceBodyList } },
       },
-      (req) => s.directory.bodies(ctxOf(req), req.query.areaId),
+      (req) => s.directory.bodies(ctxOf(req), req.query.areaId, req.query.all === '1'),
     );
     r.post(
       '/api/voice/bodies',
       { config: { policy: 'rules.manage' }, schema: { tags, body: CreateBodyBody, response: { 201: Ok } } },
       async (req, reply) => reply.status(201).send(await s.directory.createBody(ctxOf(req), req.body)),
+    );
+    r.put(
+      '/api/voice/bodies/:id',
+      {
+        config: { policy: 'rules.manage' },
+        schema: { tags, params: IdParam, body: UpdateBodyBody, response: { 200: Ok } },
+      },
+      (req) => s.directory.updateBody(ctxOf(req), req.params.id, req.body),
     );
     post('/api/voice/bodies/:id/accounts', 'rules.manage', BodyAccountBody, Ok, (ctx, id, b) =>
       s.directory.linkAccount(ctx, id, b.userId),
@@ -209,6 +224,11 @@ export function voiceRoutes(s: VoiceServices) {
         schema: { tags, querystring: DialoguesQuery, response: { 200: DialogueList } },
       },
       (req) => s.dialogues.list(ctxOf(req), req.query.unitId),
+    );
+    r.get(
+      '/api/voice/my-dialogues',
+      { config: { policy: 'person.self' }, schema: { tags, response: { 200: DialogueList } } },
+      (req) => s.dialogues.mine(ctxOf(req)),
     );
     r.get(
       '/api/voice/dialogues/:id',

@@ -68,6 +68,18 @@ export async function voiceFixtures(app: TestApp, base: BaseFx) {
     return res.json().id as number;
   };
   const voiceDialogue = await dialogue('Đối thoại ma trận');
+  const extraBody = await app.as('admin', 'POST', '/api/voice/bodies', {
+    areaId: await r.area('Xã Thạch Khê'),
+    name: 'Hội Nông dân xã Thạch Khê (ma trận)',
+    kind: 'agency',
+  });
+  expect(extraBody.statusCode, extraBody.body).toBe(201);
+  const rule = await app.as('admin', 'PUT', '/api/voice/deadlines', {
+    categoryCode: 'moi_truong',
+    level: 'province',
+    days: 20,
+  });
+  expect(rule.statusCode, rule.body).toBe(200);
   const question = await app.as('admin', 'POST', `/api/voice/dialogues/${voiceDialogue}/questions`, {
     content: 'Câu hỏi ma trận',
   });
@@ -88,6 +100,7 @@ export async function voiceFixtures(app: TestApp, base: BaseFx) {
     voiceFile: up.json().id as number,
     voiceCommitment: commitment,
     ubndBody: ubnd,
+    voiceExtraBody: extraBody.json().id as number,
     danguBody: dangu,
     areaTK: await r.area('Xã Thạch Khê'),
     respondentUser: await r.userId('ubnd.thachkhe'),
@@ -125,6 +138,17 @@ export const voiceCases: Record<string, Case<Fx>> = {
     url: () => '/api/voice/bodies',
     status: 201,
     body: (f) => ({ areaId: f.areaTK, name: 'Công an xã Thạch Khê', kind: 'agency' }),
+  },
+  'PUT /api/voice/bodies/:id': {
+    allowed: ADMIN,
+    inside: 'admin',
+    url: (f) => `/api/voice/bodies/${f.voiceExtraBody}`,
+    body: () => ({ name: 'Hội Nông dân xã Thạch Khê', kind: 'agency', escalatesToId: null, active: true }),
+  },
+  'DELETE /api/voice/deadlines/:categoryCode/:level': {
+    allowed: ADMIN,
+    inside: 'admin',
+    url: () => '/api/voice/deadlines/moi_truong/province',
   },
   'POST /api/voice/bodies/:id/accounts': {
     allowed: ADMIN,
@@ -235,6 +259,11 @@ export const voiceCases: Record<string, Case<Fx>> = {
     inside: 'doan.thachkhe',
     outside: 'doan.camxuyen',
     url: (f) => `/api/voice/dialogues?unitId=${f.doanTK}`,
+  },
+  'GET /api/voice/my-dialogues': {
+    allowed: ['admin', 'member'],
+    inside: 'doanvien.thachkhe',
+    url: () => '/api/voice/my-dialogues',
   },
   'GET /api/voice/dialogues/:id': {
     allowed: 'signed-in',

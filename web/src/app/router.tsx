@@ -31,6 +31,7 @@ const VoiceItemPage = lazy(() => import('../features/voice/pages/VoiceItemPage')
 const VoiceStatsPage = lazy(() => import('../features/voice/pages/VoiceStatsPage'));
 const DialoguesPage = lazy(() => import('../features/voice/pages/DialoguesPage'));
 const DialoguePage = lazy(() => import('../features/voice/pages/DialoguePage'));
+const VoiceConfigPage = lazy(() => import('../features/voice/pages/VoiceConfigPage'));
 const CadreCoveragePage = lazy(() => import('../features/cadres/pages/CadreCoveragePage'));
 const MyMeetingsPage = lazy(() => import('../features/checkin/pages/MyMeetingsPage'));
 const OutboxPage = lazy(() => import('../features/outbox/pages/OutboxPage'));
@@ -124,6 +125,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAbility ability="manageAccounts">
             <AccountsPage />
+          </RequireAbility>
+        ),
+      },
+      {
+        path: 'admin/voice',
+        element: (
+          <RequireAbility ability="manageRules">
+            <VoiceConfigPage />
           </RequireAbility>
         ),
       },

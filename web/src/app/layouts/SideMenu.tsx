@@ -53,6 +53,9 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     admin.push({ key: '/admin/accounts', icon: <UserSwitchOutlined />, label: t('nav.accounts') });
   if (abilities.manageRules)
     admin.push({ key: '/admin/rules', icon: <SettingOutlined />, label: t('nav.rules') });
+  // The voice configuration (categories, deadlines, recipient bodies) needs rules.manage, like the rules.
+  if (abilities.manageRules)
+    admin.push({ key: '/admin/voice', icon: <MessageOutlined />, label: t('voice.config.menu') });
   if (abilities.readAudit)
     admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') });
   // outbox.read belongs to the administrator role only.

@@ -8,6 +8,8 @@ import type {
   DialogueList,
   FeedbackBody,
   ForwardBody,
+  PutDeadlineBody,
+  UpdateBodyBody,
   VoiceBodyList,
   VoiceCategoryList,
   VoiceItemDetail,
@@ -28,6 +30,9 @@ export const voiceKeys = {
   bodies: (areaId: number | null) => ['voice', 'bodies', areaId] as const,
   dialogues: (unitId: number | null) => ['voice', 'dialogues', unitId] as const,
   dialogue: (id: number) => ['voice', 'dialogue', id] as const,
+  myDialogues: ['voice', 'my-dialogues'] as const,
+  deadlines: ['voice', 'deadlines'] as const,
+  directory: (areaId: number | null) => ['voice', 'directory', areaId] as const,
 };
 
 export const useCategories = () =>
@@ -140,4 +145,53 @@ export const useAnswerQuestion = () =>
 export const usePublishDialogue = (dialogueId: number) =>
   useVoiceMutation((body: { summary: string }) =>
     api<{ id: number }>(`/voice/dialogues/${dialogueId}/publish`, { method: 'POST', body }),
+  );
+
+/** "Đối thoại của tôi": the dialogues of the member's units, newest first. */
+export const useMyDialogues = () =>
+  useQuery({
+    queryKey: voiceKeys.myDialogues,
+    queryFn: ({ signal }) => api<DialogueList>('/voice/my-dialogues', { signal }),
+  });
+
+// ---- configuration (administrators) ----
+
+export interface DeadlineRule {
+  categoryCode: string;
+  level: PutDeadlineBody['level'];
+  days: number;
+}
+
+export const useDeadlines = () =>
+  useQuery({
+    queryKey: voiceKeys.deadlines,
+    queryFn: ({ signal }) => api<{ items: DeadlineRule[] }>('/voice/deadlines', { signal }),
+  });
+
+/** Every body of the directory (deactivated ones too), or those serving one area. */
+export const useDirectory = (areaId: number | null) =>
+  useQuery({
+    queryKey: voiceKeys.directory(areaId),
+    queryFn: ({ signal }) =>
+      api<VoiceBodyList>('/voice/bodies', { query: { areaId: areaId ?? undefined, all: '1' }, signal }),
+  });
+
+export const usePutCategory = () =>
+  useVoiceMutation(({ code, ...body }: { code: string; name: string; sortOrder: number; active: boolean }) =>
+    api<{ code: string }>(`/voice/categories/${encodeURIComponent(code)}`, { method: 'PUT', body }),
+  );
+export const usePutDeadline = () =>
+  useVoiceMutation((body: PutDeadlineBody) => api<DeadlineRule>('/voice/deadlines', { method: 'PUT', body }));
+export const useDeleteDeadline = () =>
+  useVoiceMutation(({ categoryCode, level }: Pick<DeadlineRule, 'categoryCode' | 'level'>) =>
+    api<unknown>(`/voice/deadlines/${encodeURIComponent(categoryCode)}/${level}`, { method: 'DELETE' }),
+  );
+export const useCreateBody = () =>
+  useVoiceMutation(
+    (body: { areaId: number; name: string; kind: UpdateBodyBody['kind']; escalatesToId?: number }) =>
+      api<{ id: number }>('/voice/bodies', { method: 'POST', body }),
+  );
+export const useUpdateBody = () =>
+  useVoiceMutation(({ id, ...body }: UpdateBodyBody & { id: number }) =>
+    api<{ id: number }>(`/voice/bodies/${id}`, { method: 'PUT', body }),
   );

@@ -20,6 +20,7 @@ import { type DialogueDetail, VOICE_TEXT_MAX } from '../../../../../contracts/vo
 import { PageHeader } from '../../../app/PageHeader';
 import { SimpleList } from '../../../app/SimpleList';
 import { formatDate, formatDateTime } from '../../../lib/format';
+import { useMe } from '../../auth/hooks';
 import { AnswerForm } from '../components/AnswerForm';
 import { useAsk, useCompleteCommitment, useDialogue, useItems, usePublishDialogue } from '../hooks';
 
@@ -225,6 +226,8 @@ export default function DialoguePage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const q = useDialogue(id);
+  const { grants } = useMe();
+  const isMember = grants.some((g) => g.role === 'member');
   if (q.isError) return <Alert type="error" showIcon title={q.error.message} />;
   if (q.isPending) return <Skeleton active />;
   const { dialogue: d, questions, abilities } = q.data;
@@ -237,6 +240,10 @@ export default function DialoguePage() {
           abilities.manage ? (
             <Link to="/voice/dialogues">
               <ArrowLeftOutlined /> {t('voice.dialogues.back')}
+            </Link>
+          ) : isMember ? (
+            <Link to="/y-kien-cua-toi?tab=doi-thoai">
+              <ArrowLeftOutlined /> {t('voice.myDialogues.back')}
             </Link>
           ) : undefined
         }
