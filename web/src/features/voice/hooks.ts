@@ -195,3 +195,9 @@ export const useUpdateBody = () =>
   useVoiceMutation(({ id, ...body }: UpdateBodyBody & { id: number }) =>
     api<{ id: number }>(`/voice/bodies/${id}`, { method: 'PUT', body }),
   );
+
+/** Links a respondent account to a recipient body: it then sees and answers what is addressed to the body. */
+export const useLinkBodyAccount = () =>
+  useVoiceMutation(({ bodyId, userId }: { bodyId: number; userId: string }) =>
+    api<{ id: number }>(`/voice/bodies/${bodyId}/accounts`, { method: 'POST', body: { userId } }),
+  );

@@ -164,6 +164,13 @@ export const voiceVi = {
     bodiesIntro:
       'Danh mục cơ quan nhận kiến nghị theo địa bàn (Đảng ủy, UBND, cơ quan khác) và cơ quan cấp trên nhận khi quá hạn.',
     bodiesEmpty: 'Không có cơ quan nào cho địa bàn này. Bấm “Thêm cơ quan” để thêm.',
+    linkAccount: 'Gắn tài khoản',
+    linkAccountTitle: 'Gắn tài khoản trả lời cho {{name}}',
+    linkAccountHelp:
+      'Tài khoản được gắn sẽ thấy và trả lời các ý kiến, kiến nghị gửi đến cơ quan này. Tạo tài khoản trước ở mục Tài khoản (vai trò “Cơ quan trả lời”).',
+    account: 'Tài khoản',
+    accountPlaceholder: 'Gõ tên hoặc tên đăng nhập để tìm',
+    accountLinked: 'Đã gắn tài khoản',
     addCategory: 'Thêm lĩnh vực',
     editCategory: 'Sửa lĩnh vực',
     addDeadline: 'Thêm thời hạn',
@@ -427,6 +434,13 @@ export const voiceEn: typeof voiceVi = {
     bodiesIntro:
       'Recipient bodies per area (Party committee, People’s Committee, other agencies) and the body an overdue item escalates to.',
     bodiesEmpty: 'No body for this area. Press “Add body”.',
+    linkAccount: 'Link account',
+    linkAccountTitle: 'Link an answering account to {{name}}',
+    linkAccountHelp:
+      'The linked account sees and answers the items addressed to this body. Create the account first under Accounts (role “Respondent”).',
+    account: 'Account',
+    accountPlaceholder: 'Type a name or username',
+    accountLinked: 'Account linked',
     addCategory: 'Add category',
     editCategory: 'Edit category',
     addDeadline: 'Add deadline',

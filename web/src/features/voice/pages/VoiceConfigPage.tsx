@@ -1,4 +1,11 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  EditOutlined,
+  PlusOutlined,
+  StopOutlined,
+  UndoOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Table, type TableProps, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +15,7 @@ import { PageHeader } from '../../../app/PageHeader';
 import { useUrlParams } from '../../../lib/useUrlParams';
 import { AreaSelect } from '../../units/components/AreaSelect';
 import { BodyModal, CategoryModal, DeadlineModal, type Editing } from '../components/ConfigModals';
+import { LinkAccountModal } from '../components/LinkAccountModal';
 import {
   type DeadlineRule,
   useCategories,
@@ -207,6 +215,7 @@ function BodiesTab() {
   const every = useDirectory(null);
   const save = useUpdateBody();
   const [editing, setEditing] = useState<Editing<Body>>(null);
+  const [linking, setLinking] = useState<Body | null>(null);
   const all = every.data?.items ?? [];
   const nameOf = (id: number | null) =>
     id === null ? null : (all.find((b) => b.id === id)?.name ?? `#${id}`);
@@ -250,6 +259,16 @@ function BodiesTab() {
           >
             {t('voice.config.edit')}
           </Button>
+          {b.active && (
+            <Button
+              size="small"
+              icon={<UserAddOutlined />}
+              onClick={() => setLinking(b)}
+              aria-label={`${t('voice.config.linkAccount')} ${b.name}`}
+            >
+              {t('voice.config.linkAccount')}
+            </Button>
+          )}
           <Button
             size="small"
             danger={b.active}
@@ -303,6 +322,7 @@ function BodiesTab() {
         }}
       />
       <BodyModal editing={editing} bodies={all} onClose={() => setEditing(null)} />
+      <LinkAccountModal body={linking} onClose={() => setLinking(null)} />
     </Card>
   );
 }
