@@ -1,12 +1,16 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { apiLogin, installServerClock, login } from './helpers';
 import {
-  type APIRequestContext,
-  type Browser,
-  expect,
-  type Locator,
-  type Page,
-  test,
-} from '@playwright/test';
-import { apiLogin, horizontalOverflow, installServerClock, login } from './helpers';
+  chooseOption,
+  expectNoHorizontalScroll,
+  memberWithOwnPhone,
+  otpFromOutbox,
+  PHONE,
+  phonePage,
+  SHOTS,
+  settled,
+  shotDownTo,
+} from './phone-kit';
 
 /**
  * Issue 4's journey on a 360 px phone, on 1 December 2026 just after midnight (E2E_NOW): a branch head plans
@@ -15,34 +19,11 @@ import { apiLogin, horizontalOverflow, installServerClock, login } from './helpe
  * minutes, and the commune Đoàn officer sees November's compliance: that branch met, another one missed.
  */
 
-const PHONE = { width: 360, height: 740 };
-const SHOTS = 'docs/screenshots';
 const NOVEMBER_THEME = 'Tháng 11: Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh';
 const ABSENT_REASON = 'Đi làm ca đêm ở khu kinh tế Vũng Áng';
 const SPEECH = 'Đề nghị chi đoàn tổ chức lớp hướng dẫn cài đặt VNeID cho người cao tuổi trong thôn.';
 
 test.use({ viewport: PHONE, isMobile: true, hasTouch: true, actionTimeout: 20_000 });
-
-interface Person {
-  id: number;
-  fullName: string;
-  phone: string | null;
-  awayFromHome: boolean;
-}
-
-/** A phone-sized page in its own browser context (own cookies), its clock at the server's "now". */
-async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  await installServerClock(page);
-  return page;
-}
-
-/** Nothing may stick out sideways on the phone. */
-async function expectNoHorizontalScroll(page: Page, where: string) {
-  const { scrollWidth } = await horizontalOverflow(page);
-  expect(scrollWidth, `chiều ngang trang (${where})`).toBeLessThanOrEqual(PHONE.width + 1);
-}
 
 /** Opens a main-menu entry from the phone's menu drawer and waits for the drawer to close and the page. */
 async function openFromMenu(page: Page, item: string, heading: string) {
@@ -55,57 +36,6 @@ async function openFromMenu(page: Page, item: string, heading: string) {
   await drawer.getByRole('menuitem', { name: label }).tap();
   await expect(drawer).toBeHidden();
   await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
-}
-
-/** A phone screenshot from the top of the page down to the end of `last` (after the toasts are gone). */
-async function shotDownTo(page: Page, name: string, last: Locator) {
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 10_000 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const box = await last.boundingBox();
-  expect(box, `${name}: the last element is on the page`).not.toBeNull();
-  const height = Math.ceil((box?.y ?? 0) + (box?.height ?? 0) + 12);
-  await page.screenshot({
-    path: `${SHOTS}/${name}.png`,
-    fullPage: true,
-    clip: { x: 0, y: 0, width: PHONE.width, height },
-    animations: 'disabled',
-  });
-}
-
-/** A member of the branch living at home whose phone no one else uses (so the phone signs in as them). */
-async function memberWithOwnPhone(
-  admin: APIRequestContext,
-  unitId: number,
-): Promise<Person & { phone: string }> {
-  const list = await admin.get(`/api/people?unitId=${unitId}&pageSize=100`);
-  expect(list.status()).toBe(200);
-  const items = ((await list.json()) as { items: Person[] }).items;
-  for (const p of items) {
-    if (!p.phone || p.awayFromHome) continue;
-    const same = await admin.get(`/api/people?q=${p.phone}`);
-    if (((await same.json()) as { total: number }).total === 1) return { ...p, phone: p.phone };
-  }
-  throw new Error(`no member of unit ${unitId} has a phone of their own`);
-}
-
-/** The latest sign-in code the default sender wrote to the outbox for a phone (read as admin). */
-async function otpFromOutbox(admin: APIRequestContext, phone: string): Promise<string> {
-  let code: string | undefined;
-  await expect
-    .poll(async () => {
-      const res = await admin.get('/api/outbox?kind=otp&pageSize=20');
-      const items = ((await res.json()) as { items: { recipient: string; body: string }[] }).items;
-      code = items.find((i) => i.recipient === phone)?.body.match(/ la (\d{6})/)?.[1];
-      return code;
-    })
-    .toMatch(/^\d{6}$/);
-  return code as string;
-}
-
-/** Waits until a popup has finished sliding in (a tap during antd's opening animation can be lost). */
-async function settled(popup: Locator) {
-  await expect(popup).toBeVisible();
-  await expect(popup).not.toHaveClass(/-(appear|enter)(-active)?\b/);
 }
 
 /** Picks a day (in its month's calendar, going back from today's month) and a time in the two pickers. */
@@ -129,18 +59,6 @@ async function pickDateTime(page: Page, fields: Locator, day: string, hour: stri
   // The time is taken as tapped (no OK button); tapping elsewhere (the dialog's title) closes the columns.
   await page.locator('.ant-modal-title').tap();
   await expect(clock).toBeHidden();
-}
-
-/**
- * Taps an option of the open antd select (its visible item: the ARIA options antd renders beside a virtual
- * list are not the ones a finger can reach). `text` is the whole option text, or a RegExp.
- */
-async function chooseOption(page: Page, text: string | RegExp) {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])');
-  await settled(open);
-  const hasText =
-    typeof text === 'string' ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : text;
-  await open.locator('.ant-select-item-option').filter({ hasText }).tap();
 }
 
 /** The compliance row of a branch (phones show status and held/required under the name). */

@@ -1,17 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import {
-  type APIRequestContext,
-  type Browser,
-  expect,
-  type Locator,
-  type Page,
-  test,
-} from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { membersList, readWorkbook } from './fixtures/members-workbook';
 import {
   apiLogin,
   DEMO_PASSWORD,
-  horizontalOverflow,
   installServerClock,
   login,
   openMenuItem,
@@ -19,6 +11,7 @@ import {
   uniqueSuffix,
   WRITE_HEADERS,
 } from './helpers';
+import { expectNoHorizontalScroll, otpFromOutbox, PHONE, phonePage, SHOTS } from './phone-kit';
 
 /**
  * Issue 3's journey, on a 360 px phone screen: the bí thư of Chi đoàn Thôn Hưng Phú (Xã Thạch Khê) imports
@@ -29,8 +22,6 @@ import {
  * The screens are saved as docs/screenshots/members-*.png.
  */
 
-const PHONE = { width: 360, height: 740 };
-const SHOTS = 'docs/screenshots';
 const SENDER = 'Chi đoàn Thôn Hưng Phú';
 const RECEIVER = 'Chi đoàn Thôn Nam Sơn';
 const RECEIVER_COMMUNE = 'Xã Cẩm Xuyên';
@@ -38,20 +29,6 @@ const DECISION_NO = '15/QĐ-ĐTN';
 const TRANSFER_REASON = 'Lập gia đình, chuyển về sinh hoạt tại nơi ở mới';
 
 test.use({ viewport: PHONE, actionTimeout: 20_000 });
-
-/** A page of its own (own cookies) on the phone-sized screen, its clock at the server's "now". */
-async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE });
-  const page = await context.newPage();
-  await installServerClock(page);
-  return page;
-}
-
-/** Nothing may stick out sideways on the phone. */
-async function expectNoHorizontalScroll(page: Page, where: string) {
-  const { scrollWidth } = await horizontalOverflow(page);
-  expect(scrollWidth, `chiều ngang trang (${where})`).toBeLessThanOrEqual(PHONE.width + 1);
-}
 
 /**
  * A full-page phone screenshot once toasts are gone and nothing sticks out sideways; with `last`, only from
@@ -92,20 +69,6 @@ async function chooseWithKeyboard(page: Page, combobox: Locator, option: string)
   await expect(active).toHaveText(option);
   await combobox.press('Enter');
   await expect(dropdown).toBeHidden();
-}
-
-/** The latest sign-in code the default sender wrote to the outbox for a phone (read as admin). */
-async function otpFromOutbox(admin: APIRequestContext, phone: string): Promise<string> {
-  let code: string | undefined;
-  await expect
-    .poll(async () => {
-      const res = await admin.get('/api/outbox?kind=otp&pageSize=20');
-      const items = ((await res.json()) as { items: { recipient: string; body: string }[] }).items;
-      code = items.find((i) => i.recipient === phone)?.body.match(/ la (\d{6})/)?.[1];
-      return code;
-    })
-    .toMatch(/^\d{6}$/);
-  return code as string;
 }
 
 /** The people list of a unit, searched by a name (without diacritics, as a user types on a phone). */
@@ -304,7 +267,7 @@ test('đoàn viên: nhập danh sách Excel có lỗi, chuyển sinh hoạt sang
   });
   expect(grant.status()).toBe(201);
 
-  const head = await phonePage(browser);
+  const head = await phonePage(browser, false);
   await login(head, username);
   await openMenuItem(head, 'Hội viên / Đoàn viên');
   await head.getByRole('link', { name: 'Chuyển sinh hoạt' }).click();
@@ -352,7 +315,7 @@ test('đoàn viên: nhập danh sách Excel có lỗi, chuyển sinh hoạt sang
   await head.context().close();
 
   // ── 3. A member signs in with a phone code, sees "Hồ sơ của tôi" and proposes a correction ─────────
-  const me = await phonePage(browser);
+  const me = await phonePage(browser, false);
   await me.goto('/dang-nhap-so-dien-thoai');
   await expect(me.getByText('Đăng nhập bằng số điện thoại')).toBeVisible();
   await me.getByLabel('Số điện thoại').fill(member.phone);
@@ -399,7 +362,7 @@ test('đoàn viên: nhập danh sách Excel có lỗi, chuyển sinh hoạt sang
   await shot(page, 'members-corrections');
 
   // ── 4. The duplicates review (province-wide, as the admin) ───────────────────────────────────────────
-  const officer = await phonePage(browser);
+  const officer = await phonePage(browser, false);
   await login(officer, 'admin');
   await officer.goto('/duplicates?unit=1');
   await expect(officer.getByRole('heading', { name: 'Hồ sơ trùng lặp', level: 1 })).toBeVisible();

@@ -1,19 +1,15 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { apiLogin, installServerClock, login, uniqueSuffix, WRITE_HEADERS } from './helpers';
 import {
-  type APIRequestContext,
-  type Browser,
-  expect,
-  type Locator,
-  type Page,
-  test,
-} from '@playwright/test';
-import {
-  apiLogin,
-  horizontalOverflow,
-  installServerClock,
-  login,
-  uniqueSuffix,
-  WRITE_HEADERS,
-} from './helpers';
+  chooseOption,
+  expectNoHorizontalScroll,
+  memberWithOwnPhone,
+  otpFromOutbox,
+  PHONE,
+  phonePage,
+  settled,
+  shotDownTo,
+} from './phone-kit';
 
 /**
  * Issue 5's journey on a 360 px phone: a member signs in with a phone code and sends a recommendation; the
@@ -22,90 +18,9 @@ import {
  * dialogue of the branch: the member asks beforehand, the branch head records the answer with a commitment.
  */
 
-const PHONE = { width: 360, height: 740 };
-const SHOTS = 'docs/screenshots';
 const BODY = 'UBND xã Thạch Khê';
 
 test.use({ viewport: PHONE, isMobile: true, hasTouch: true, actionTimeout: 20_000 });
-
-interface Person {
-  id: number;
-  fullName: string;
-  phone: string | null;
-  awayFromHome: boolean;
-}
-
-async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  await installServerClock(page);
-  return page;
-}
-
-async function expectNoHorizontalScroll(page: Page, where: string) {
-  const { scrollWidth } = await horizontalOverflow(page);
-  expect(scrollWidth, `chiều ngang trang (${where})`).toBeLessThanOrEqual(PHONE.width + 1);
-}
-
-/** A phone screenshot of the page from the top down to the end of `last` (after the toasts are gone). */
-async function shotDownTo(page: Page, name: string, last: Locator) {
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 10_000 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const box = await last.boundingBox();
-  expect(box, `${name}: the last element is on the page`).not.toBeNull();
-  const height = Math.ceil((box?.y ?? 0) + (box?.height ?? 0) + 12);
-  await page.screenshot({
-    path: `${SHOTS}/${name}.png`,
-    fullPage: true,
-    clip: { x: 0, y: 0, width: PHONE.width, height },
-    animations: 'disabled',
-  });
-}
-
-/** A member of the branch living at home whose phone no one else uses (so the phone signs in as them). */
-async function memberWithOwnPhone(
-  admin: APIRequestContext,
-  unitId: number,
-): Promise<Person & { phone: string }> {
-  const list = await admin.get(`/api/people?unitId=${unitId}&pageSize=100`);
-  expect(list.status()).toBe(200);
-  const items = ((await list.json()) as { items: Person[] }).items;
-  // From the end of the list: the meetings journey signs in with the first such member of the same branch.
-  for (const p of [...items].reverse()) {
-    if (!p.phone || p.awayFromHome) continue;
-    const same = await admin.get(`/api/people?q=${p.phone}`);
-    if (((await same.json()) as { total: number }).total === 1) return { ...p, phone: p.phone };
-  }
-  throw new Error(`no member of unit ${unitId} has a phone of their own`);
-}
-
-/** The latest sign-in code the default sender wrote to the outbox for a phone (read as admin). */
-async function otpFromOutbox(admin: APIRequestContext, phone: string): Promise<string> {
-  let code: string | undefined;
-  await expect
-    .poll(async () => {
-      const res = await admin.get('/api/outbox?kind=otp&pageSize=20');
-      const items = ((await res.json()) as { items: { recipient: string; body: string }[] }).items;
-      code = items.find((i) => i.recipient === phone)?.body.match(/ la (\d{6})/)?.[1];
-      return code;
-    })
-    .toMatch(/^\d{6}$/);
-  return code as string;
-}
-
-/** Waits until a popup has finished sliding in (a tap during antd's opening animation can be lost). */
-async function settled(popup: Locator) {
-  await expect(popup).toBeVisible();
-  await expect(popup).not.toHaveClass(/-(appear|enter)(-active)?\b/);
-}
-
-/** Picks the option showing exactly `text` in the open select dropdown. */
-async function chooseOption(page: Page, text: string) {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])');
-  await settled(open);
-  const hasText = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await open.locator('.ant-select-item-option').filter({ hasText }).tap();
-}
 
 /** Picks a day of the month shown (the browser's "today" month) in a date picker. */
 async function pickDay(page: Page, input: Locator, day: string) {
@@ -137,7 +52,7 @@ test('ý kiến, kiến nghị trên điện thoại: gửi, chuyển UBND xã, 
   const content = `Đường bê tông từ thôn Bắc ra quốc lộ bị sụt lún sau mưa lũ, xe máy đi lại nguy hiểm. Đề nghị sửa chữa trước Tết (${uniqueSuffix()}).`;
 
   // (a) A member signs in with their phone and a one-time code and sends a recommendation.
-  const person = await memberWithOwnPhone(admin, branchId);
+  const person = await memberWithOwnPhone(admin, branchId, 'last');
   const member = await phonePage(browser);
   await member.goto('/dang-nhap-so-dien-thoai');
   await member.getByLabel('Số điện thoại').fill(person.phone);
