@@ -7,6 +7,7 @@ export * from './lifecycle';
 export * from './meetings';
 export * from './notifications';
 export * from './organizations';
+export * from './oversight';
 export * from './people';
 export * from './themes';
 export * from './units';
