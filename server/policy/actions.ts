@@ -40,6 +40,14 @@ export const ACTIONS = [
   'voice.handle',
   /** voice: answer or decline the items addressed to one's recipient body, and record commitments */
   'voice.answer',
+  /** oversight: write, edit and submit a unit's periodic report */
+  'report.write',
+  /** oversight: approve, return or lock the reports of the units directly below one's own */
+  'report.approve',
+  /** oversight: confirm or override a branch's yearly classification; record implementation plans and targets */
+  'oversight.manage',
+  /** oversight: configure an organization's classification criteria and thresholds */
+  'classification.configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -69,6 +77,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'member.merge',
     'voice.raise',
     'voice.handle',
+    'report.write',
+    'report.approve',
+    'oversight.manage',
+    'classification.configure',
   ],
   grassroots_officer: [
     ...READ,
@@ -82,6 +94,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'member.merge',
     'voice.raise',
     'voice.handle',
+    'report.write',
+    'report.approve',
+    'oversight.manage',
   ],
   branch_head: [
     ...READ,
@@ -91,6 +106,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'member.write',
     'voice.raise',
     'voice.handle',
+    'report.write',
   ],
   // The supervisory bodies see everything in their area, read-only, and without sensitive fields.
   supervisor: READ,
