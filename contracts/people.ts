@@ -81,10 +81,12 @@ export type PersonListItem = z.infer<typeof PersonListItem>;
 
 export const PeopleListResponse = z.object({
   items: z.array(PersonListItem),
-  /** distinct people matching */
+  /** distinct people matching (the cap when totalCapped) */
   total: z.number(),
-  /** matching memberships of those people */
-  totalMemberships: z.number(),
+  /** a name search over a large scope stops counting at the cap: "more than `total`" */
+  totalCapped: z.boolean(),
+  /** matching memberships of those people; null when the people count is capped */
+  totalMemberships: z.number().nullable(),
   /** readSensitive: the actor may filter by Party status and export sensitive columns here */
   abilities: z.object({ readSensitive: z.boolean() }),
 });

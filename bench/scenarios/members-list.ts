@@ -33,6 +33,8 @@ export interface FloorQuery {
   personFirst?: boolean;
   page?: number;
   readSensitive: boolean;
+  /** a name search over a large scope: the people total stops at this cap (PeopleService's SEARCH_CAP) */
+  cap?: number;
 }
 
 /** The member-list answer straight from SQL. */
@@ -75,11 +77,16 @@ export async function floorList(db: Db, f: FloorQuery) {
       fullName: `${p.familyName} ${p.givenName}`.trim(),
       memberships: ms.filter((x) => x.personId === p.id).map(({ personId: _id, ...x }) => x),
     })),
-    total: page[0]?.people ?? 0,
-    totalMemberships: page[0]?.memberships ?? 0,
+    ...totalsOf(page[0]?.people ?? 0, page[0]?.memberships ?? 0, f.cap),
     abilities: { readSensitive: f.readSensitive },
   };
 }
+
+/** The list's totals; past the cap, "more than cap people" without a memberships figure. */
+const totalsOf = (people: number, memberships: number, cap = Number.POSITIVE_INFINITY) =>
+  people > cap
+    ? { total: cap, totalCapped: true, totalMemberships: null }
+    : { total: people, totalCapped: false, totalMemberships: memberships };
 
 /** Units under a unit, or (area grants) in an area's subtree. */
 export const underUnit = (path: string) => sql`u.path <@ ${path}::ltree`;

@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { one } from '../../server/db/query';
-import { makePeopleService } from '../../server/modules/people/people.service';
+import { makePeopleService, SEARCH_CAP } from '../../server/modules/people/people.service';
 import { adminActor, communeRefs, ctxFor, unitActor } from '../lib/actors';
 import { type BenchContext, defineScenario } from '../lib/scenario';
 import { benchClock, floorList, listQuery, underUnit } from './members-list';
@@ -51,6 +51,7 @@ export default defineScenario({
           person: byName('nguyen thi hong'),
           personFirst: true,
           readSensitive: true,
+          cap: SEARCH_CAP,
         }),
     },
     {
@@ -62,6 +63,7 @@ export default defineScenario({
           person: byName('tran van hung'),
           personFirst: true,
           readSensitive: true,
+          cap: SEARCH_CAP,
         }),
     },
     {
@@ -83,6 +85,7 @@ export default defineScenario({
           person: byName('tran van'),
           personFirst: true,
           readSensitive: true,
+          cap: SEARCH_CAP,
         }),
     },
     {

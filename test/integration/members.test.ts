@@ -62,7 +62,8 @@ interface Item {
 interface Page {
   items: Item[];
   total: number;
-  totalMemberships: number;
+  totalCapped: boolean;
+  totalMemberships: number | null;
   abilities: { readSensitive: boolean };
 }
 const list = async (user: string, query: string, status = 200): Promise<Page> => {
@@ -301,6 +302,41 @@ describe('order, pages and totals', () => {
       expect(a, JSON.stringify(q)).toEqual(b);
       expect(a.items.length).toBe(20);
     }
+  });
+
+  it('a name search over a large scope walks the name order: same pages as gathering, "more than" past the cap', async () => {
+    const db = t.database.db;
+    const gathering = makePeopleService({ db, clock: testClock, walkFrom: Number.MAX_SAFE_INTEGER });
+    const walking = makePeopleService({ db, clock: testClock, walkFrom: 0 });
+    const capped = makePeopleService({ db, clock: testClock, walkFrom: 0, searchCap: 5 });
+    const actor = await loadActor(db, await ref.userId('dangu.thachkhe'));
+    const ctx = { actor: actor!, requestId: 'test' };
+    for (const q of [
+      { q: 'nguyen' },
+      { q: 'NGUYỄN THỊ'.normalize('NFD'), page: 2 },
+      { q: 'thi', gender: 'F' as const },
+      { q: 'thi', organization: 'PHUNU' },
+    ]) {
+      const query = { status: 'live' as const, page: 1, pageSize: 10, ...q };
+      const exact = await gathering.list(ctx, query);
+      expect(exact.total, JSON.stringify(q)).toBeGreaterThan(10);
+      expect(await walking.list(ctx, query), JSON.stringify(q)).toEqual(exact);
+      const c = await capped.list(ctx, query);
+      expect({ total: c.total, capped: c.totalCapped, memberships: c.totalMemberships }).toEqual({
+        total: 5,
+        capped: true,
+        memberships: null,
+      });
+      // The rows are still the exact list's rows of that page, in name order.
+      expect(c.items.map((p) => p.id)).toEqual(exact.items.map((p) => p.id));
+    }
+    // A search that matches nobody: zero, not capped.
+    const none = await capped.list(ctx, { status: 'live', page: 1, pageSize: 10, q: 'zzzz' });
+    expect({ total: none.total, capped: none.totalCapped, items: none.items.length }).toEqual({
+      total: 0,
+      capped: false,
+      items: 0,
+    });
   });
 
   it('refuses a page size over 200', async () => {

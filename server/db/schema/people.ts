@@ -63,10 +63,19 @@ export const personNameKeys = pgTable(
       .notNull()
       .references(() => persons.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
+    /** copies of the person's sort_key and birth order, so a broad search sorts its matches from the index */
+    sortKey: text('sort_key').notNull().default(''),
+    /** birth_date, or 1 January of birth_year when only the year is known */
+    birthOrder: date('birth_order'),
   },
   (t) => [
     primaryKey({ columns: [t.personId, t.key] }),
-    index('person_name_keys_key_idx').on(t.key.op('text_pattern_ops'), t.personId),
+    index('person_name_keys_key_sort_idx').on(
+      t.key.op('text_pattern_ops'),
+      t.personId,
+      sql`${t.sortKey} collate "C"`,
+      t.birthOrder,
+    ),
   ],
 );
 

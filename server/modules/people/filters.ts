@@ -76,6 +76,9 @@ export function ageBandSql(band: AgeBand, today: string): SQL {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The LIKE pattern of a name search on person_name_keys.key ("Trần Văn" → 'tran van%'). */
+const namePrefix = (text: string) => `${escapeLike(unaccent(text))}%`;
+
 /**
  * The search box on persons p. A name matches from the start of a word, without diacritics and in either
  * Unicode form ("nguyen thi h" finds "Nguyễn Thị Hồng", "hong" does not find "Phong"): a range scan of the
@@ -90,14 +93,22 @@ export function searchSql(q: string | undefined): SQL | null {
       ? sql`p.phone = ${parsed.phone}`
       : sql`p.phone like ${`%${escapeLike(parsed.phone)}%`}`;
   }
-  const text = escapeLike(unaccent(parsed.text));
-  return sql`p.id in (select k.person_id from person_name_keys k where k.key like ${`${text}%`})`;
+  return sql`p.id in (select k.person_id from person_name_keys k where k.key like ${namePrefix(parsed.text)})`;
 }
 
-/** Conditions on persons p only (null when there are none, so callers can skip joining persons). */
-export function personSql(f: PeopleFilter, today: string): SQL | null {
+/** The pattern when the search box holds a name (not a phone number), else null. */
+export function nameSearchPrefix(q: string | undefined): string | null {
+  const parsed = parsePeopleQuery(q ?? '');
+  return parsed && 'text' in parsed ? namePrefix(parsed.text) : null;
+}
+
+/**
+ * Conditions on persons p only (null when there are none, so callers can skip joining persons).
+ * `withoutSearch` leaves the search box out, for callers that search the name keys themselves.
+ */
+export function personSql(f: PeopleFilter, today: string, withoutSearch = false): SQL | null {
   const parts: SQL[] = [];
-  const search = searchSql(f.q);
+  const search = withoutSearch ? null : searchSql(f.q);
   if (search) parts.push(search);
   if (f.ageBand) parts.push(ageBandSql(f.ageBand, today));
   if (f.gender) parts.push(sql`p.gender = ${f.gender}`);

@@ -86,6 +86,62 @@ export async function listGathered(
   };
 }
 
+/**
+ * A per-row check written as a scalar subquery: unlike EXISTS it is never turned into a join, so the rows keep
+ * the order they are scanned in and the LIMIT above stops the walk early.
+ */
+const probe = (q: SQL) => sql`coalesce((${q} limit 1), false)`;
+
+/**
+ * A name search over a large scope: the matching word-starts are sorted from the keys' own copies of the sort key
+ * (index only), then walked in name order, keeping persons with a membership in scope, until `cap` + 1 are found
+ * (or the page's end, when deeper). The people total is exact up to `cap`; past it the answer says so
+ * (`capped`) instead of touching every match. Memberships are counted for the people found.
+ */
+export async function nameSearchWalk(
+  db: DbOrTx,
+  prefix: string,
+  membership: SQL,
+  person: SQL | null,
+  page: { limit: number; offset: number },
+  cap: number,
+): Promise<{ rows: PersonListRow[]; people: number; memberships: number; capped: boolean }> {
+  const want = Math.max(cap + 1, page.offset + page.limit);
+  const found = await rows<PersonListRow & { found: number; memberships: number }>(
+    db,
+    sql`with o as materialized (
+        select distinct k.person_id as id, k.sort_key collate "C" as sk, k.birth_order as bo
+        from person_name_keys k where k.key like ${prefix} order by sk, bo nulls last, id),
+      hit as materialized (
+        select w.id, row_number() over () as n from (
+          select o.id from o
+          where ${person ? sql`${probe(sql`select true from persons p where p.id = o.id and ${person}`)} and` : sql``}
+            ${probe(sql`select true from memberships m join units u on u.id = m.unit_id
+              where m.person_id = o.id and ${membership}`)}
+          limit ${want}) w)
+      select ${LIST_COLUMNS},
+        (select count(*) from hit)::int as found,
+        (select count(*) from memberships m join units u on u.id = m.unit_id
+          where m.person_id in (select id from hit where n <= ${cap}) and ${membership})::int as memberships
+      from hit h join persons p on p.id = h.id
+      where h.n > ${page.offset} and h.n <= ${page.offset + page.limit}
+      order by ${PERSON_ORDER}`,
+  );
+  const first = found[0];
+  if (!first) {
+    if (page.offset === 0) return { rows: [], people: 0, memberships: 0, capped: false };
+    // Past the last page: the totals alone.
+    const t = await nameSearchWalk(db, prefix, membership, person, { limit: page.limit, offset: 0 }, cap);
+    return { ...t, rows: [] };
+  }
+  return {
+    rows: found.map(({ found: _f, memberships: _m, ...r }) => r),
+    people: Math.min(first.found, cap),
+    memberships: first.memberships,
+    capped: first.found > cap,
+  };
+}
+
 /** Live memberships in the units matching a condition on u, from the counts kept current on write. */
 export async function liveMembershipsIn(db: DbOrTx, unitWhere: SQL): Promise<number> {
   const r = await one<{ n: number }>(

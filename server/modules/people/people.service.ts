@@ -19,7 +19,7 @@ import { findUnit, type UnitRow } from '../units/units.repo';
 import { exportBatches } from './export-data';
 import { renderRoll } from './export-docx';
 import { writeMembersXlsx } from './export-xlsx';
-import { membershipSql, personSql, unitSql } from './filters';
+import { membershipSql, nameSearchPrefix, personSql, unitSql } from './filters';
 import { presentMembership, presentProfile } from './people.presenter';
 import {
   countInUnits,
@@ -30,6 +30,7 @@ import {
   listPage,
   listTotals,
   liveMembershipsIn,
+  nameSearchWalk,
   orderedIds,
   personHistory,
   rollHeading,
@@ -46,6 +47,8 @@ export const ROLL_LIMIT = 5_000;
 /** Live memberships from which an unfiltered list walks the name index, and how deep it may walk. */
 const WALK_FROM = 40_000;
 const WALK_DEPTH = 2_000;
+/** How many people a name search over a large scope counts exactly; past it the list says "more than". */
+export const SEARCH_CAP = 1_000;
 
 const unitSubject = (m: { unitPath: string; organizationCode: string; areaPath: string }) => ({
   path: m.unitPath,
@@ -58,11 +61,14 @@ export function makePeopleService({
   db,
   clock = systemClock,
   walkFrom = WALK_FROM,
+  searchCap = SEARCH_CAP,
 }: {
   db: Db;
   clock?: Clock;
   /** live memberships from which an unfiltered list walks the name index (tests lower it) */
   walkFrom?: number;
+  /** people a name search over a large scope counts exactly (tests lower it) */
+  searchCap?: number;
 }) {
   /** The unit when the actor may do `action` there; 404 otherwise (existence hidden). */
   async function visibleUnit(ctx: RequestContext, action: Action, unitId: number): Promise<UnitRow> {
@@ -131,17 +137,28 @@ export function makePeopleService({
       const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
       // A large unfiltered scope: its first pages come fastest walking the name index; anything narrower is
       // gathered from the scope's memberships (or the search's persons) and sorted.
-      const walk =
-        !r.person &&
-        q.cadre === undefined &&
-        page.offset + page.limit <= WALK_DEPTH &&
-        (await liveMembershipsIn(db, r.units)) >= walkFrom;
-      const [found, totals] = walk
-        ? await Promise.all([
-            listPage(db, r.membership, r.person, page),
-            listTotals(db, r.membership, r.person),
-          ])
-        : await listGathered(db, r.membership, r.person, page).then((g) => [g.rows, g] as const);
+      // A name search over a large scope walks the matches in name order and stops counting past SEARCH_CAP.
+      const prefix = nameSearchPrefix(q.q);
+      const large =
+        page.offset + page.limit <= WALK_DEPTH && (await liveMembershipsIn(db, r.units)) >= walkFrom;
+      const walk = large && !r.person && q.cadre === undefined;
+      const [found, totals] =
+        large && prefix
+          ? await nameSearchWalk(
+              db,
+              prefix,
+              r.membership,
+              personSql(q, vietnamDay(clock.now()), true),
+              page,
+              searchCap,
+            ).then((g) => [g.rows, g] as const)
+          : walk
+            ? await Promise.all([
+                listPage(db, r.membership, r.person, page),
+                listTotals(db, r.membership, r.person),
+              ])
+            : await listGathered(db, r.membership, r.person, page).then((g) => [g.rows, g] as const);
+      const capped = 'capped' in totals && totals.capped === true;
       const ids = found.map((p) => p.id);
       const ms = ids.length
         ? await findMemberships(db, sql`${r.membership} and m.person_id in (${idList(ids)})`)
@@ -154,7 +171,8 @@ export function makePeopleService({
       return {
         items,
         total: totals.people,
-        totalMemberships: totals.memberships,
+        totalCapped: capped,
+        totalMemberships: capped ? null : totals.memberships,
         abilities: { readSensitive: r.readSensitive },
       };
     },

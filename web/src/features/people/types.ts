@@ -25,7 +25,9 @@ export interface PersonSummary {
 export interface PeoplePage {
   items: PersonSummary[];
   total: number;
-  totalMemberships: number;
+  /** a broad name search stops counting at `total`: "more than" */
+  totalCapped: boolean;
+  totalMemberships: number | null;
   abilities: { readSensitive: boolean };
 }
 

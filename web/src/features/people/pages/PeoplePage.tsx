@@ -135,10 +135,12 @@ export default function PeoplePage() {
           <Alert type="error" showIcon title={people.error.message} style={{ marginBottom: 12 }} />
         )}
         <Typography.Paragraph strong aria-live="polite">
-          {t('people.totals', {
-            people: formatNumber(total),
-            memberships: formatNumber(people.data?.totalMemberships ?? 0),
-          })}
+          {people.data?.totalCapped
+            ? t('people.totalsCapped', { people: formatNumber(total) })
+            : t('people.totals', {
+                people: formatNumber(total),
+                memberships: formatNumber(people.data?.totalMemberships ?? 0),
+              })}
         </Typography.Paragraph>
         <ExportBar
           filters={filters}
