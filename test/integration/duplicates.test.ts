@@ -281,6 +281,8 @@ describe('merge', () => {
 
     // the merged person is gone; the kept one took the CCCD and kept its own phone
     expect(await one(db, sql`select 1 from persons where id = ${merged}`)).toBeUndefined();
+    // ...and so are its name keys: a search no longer finds it
+    expect(await one(db, sql`select 1 from person_name_keys where person_id = ${merged}`)).toBeUndefined();
     const k = await one<{ nationalId: string; phone: string }>(
       db,
       sql`select national_id as "nationalId", phone from persons where id = ${kept}`,

@@ -40,8 +40,7 @@ export const persons = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('persons_sort_idx').on(sql`${t.sortKey} collate "C"`),
-    // duplicate probes (imports, the duplicates review): same name and birth date
+    // the Vietnamese name order (lists walk it) and duplicate probes (same name and birth date)
     index('persons_name_birth_idx').on(sql`${t.sortKey} collate "C"`, t.birthDate),
     index('persons_phone_idx').on(t.phone),
     // search by part of a phone number ("last 6 digits")
@@ -59,9 +58,8 @@ export const persons = pgTable(
 export const personNameKeys = pgTable(
   'person_name_keys',
   {
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id, { onDelete: 'cascade' }),
+    /** no foreign key: the rows are written only by persons' own triggers, and a delete trigger removes them */
+    personId: integer('person_id').notNull(),
     key: text('key').notNull(),
     /** copies of the person's sort_key and birth order, so a broad search sorts its matches from the index */
     sortKey: text('sort_key').notNull().default(''),
