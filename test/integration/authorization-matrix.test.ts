@@ -15,9 +15,12 @@ import {
   READERS,
   WRITERS,
 } from '../helpers/matrix/case';
+import { classificationCases, classificationFixtures } from '../helpers/matrix/classification';
 import { duplicatesCases, duplicatesFixtures } from '../helpers/matrix/duplicates';
 import { lifecycleCases, lifecycleFixtures } from '../helpers/matrix/lifecycle';
 import { oversightCases, oversightFixtures } from '../helpers/matrix/oversight';
+import { plansCases, plansFixtures } from '../helpers/matrix/plans';
+import { reportsCases, reportsFixtures } from '../helpers/matrix/reports';
 import { voiceCases, voiceFixtures } from '../helpers/matrix/voice';
 
 type Fx = Awaited<ReturnType<typeof fixtures>>;
@@ -466,6 +469,9 @@ const CASES: Record<string, Case> = {
   ...(duplicatesCases as Record<string, Case>),
   ...(voiceCases as Record<string, Case>),
   ...(oversightCases as Record<string, Case>),
+  ...(plansCases as Record<string, Case>),
+  ...(classificationCases as Record<string, Case>),
+  ...(reportsCases as Record<string, Case>),
 };
 
 let t: TestApp;
@@ -479,6 +485,9 @@ async function fixtures(app: TestApp) {
     ...(await duplicatesFixtures(app, base)),
     ...(await voiceFixtures(app, base)),
     ...(await oversightFixtures(app, base)),
+    ...(await plansFixtures(app, base)),
+    ...(await classificationFixtures(app, base)),
+    ...(await reportsFixtures(app, base)),
   };
 }
 

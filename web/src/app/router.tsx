@@ -19,6 +19,13 @@ const AuditPage = lazy(() => import('../features/audit/pages/AuditPage'));
 const UnitMeetingsPage = lazy(() => import('../features/meetings/pages/UnitMeetingsPage'));
 const MeetingPage = lazy(() => import('../features/meetings/pages/MeetingPage'));
 const OversightPage = lazy(() => import('../features/oversight/pages/OversightPage'));
+const PlansPage = lazy(() => import('../features/plans/pages/PlansPage'));
+const PlanPage = lazy(() => import('../features/plans/pages/PlanPage'));
+const PartyPage = lazy(() => import('../features/party/pages/PartyPage'));
+const ClassificationPage = lazy(() => import('../features/classification/pages/ClassificationPage'));
+const ClassificationSchemePage = lazy(() => import('../features/classification/pages/SchemePage'));
+const ReportsPage = lazy(() => import('../features/reports/pages/ReportsPage'));
+const ReportPage = lazy(() => import('../features/reports/pages/ReportPage'));
 const CompliancePage = lazy(() => import('../features/compliance/pages/CompliancePage'));
 const AttentionPage = lazy(() => import('../features/compliance/pages/AttentionPage'));
 const MemberAttendancePage = lazy(() => import('../features/compliance/pages/MemberAttendancePage'));
@@ -103,6 +110,13 @@ export const router = createBrowserRouter([
       { path: 'meetings/:id', element: <MeetingPage /> },
       { path: 'compliance', element: <CompliancePage /> },
       { path: 'oversight', element: <OversightPage /> },
+      { path: 'plans', element: <PlansPage /> },
+      { path: 'plans/:id', element: <PlanPage /> },
+      { path: 'units/:id/party', element: <PartyPage /> },
+      { path: 'classification', element: <ClassificationPage /> },
+      { path: 'admin/classification', element: <ClassificationSchemePage /> },
+      { path: 'reports', element: <ReportsPage /> },
+      { path: 'reports/:id', element: <ReportPage /> },
       { path: 'compliance/attention', element: <AttentionPage /> },
       { path: 'units/:id/member-attendance', element: <MemberAttendancePage /> },
       { path: 'themes', element: <ThemesPage /> },

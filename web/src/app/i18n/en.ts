@@ -1,5 +1,6 @@
 import { cadresEn } from '../../features/cadres/i18n';
 import { checkinEn } from '../../features/checkin/i18n';
+import { classificationEn } from '../../features/classification/i18n';
 import { complianceEn } from '../../features/compliance/i18n';
 import { correctionsEn } from '../../features/corrections/i18n';
 import { duplicatesEn } from '../../features/duplicates/i18n';
@@ -8,7 +9,10 @@ import { meetingsEn } from '../../features/meetings/i18n';
 import { notificationsEn } from '../../features/notifications/i18n';
 import { outboxEn } from '../../features/outbox/i18n';
 import { oversightEn } from '../../features/oversight/i18n';
+import { partyEn } from '../../features/party/i18n';
 import { peopleEn } from '../../features/people/i18n';
+import { plansEn } from '../../features/plans/i18n';
+import { reportsEn } from '../../features/reports/i18n';
 import { rulesTargetEn } from '../../features/rules/i18n';
 import { themesEn } from '../../features/themes/i18n';
 import { voiceEn } from '../../features/voice/i18n';
@@ -270,6 +274,10 @@ export const en: Messages = {
   meetings: meetingsEn,
   compliance: complianceEn,
   oversight: oversightEn,
+  plans: plansEn,
+  party: partyEn,
+  classification: classificationEn,
+  reports: reportsEn,
   themes: themesEn,
   voice: voiceEn,
   cadres: cadresEn,

@@ -1,5 +1,6 @@
 import { cadresVi } from '../../features/cadres/i18n';
 import { checkinVi } from '../../features/checkin/i18n';
+import { classificationVi } from '../../features/classification/i18n';
 import { complianceVi } from '../../features/compliance/i18n';
 import { correctionsVi } from '../../features/corrections/i18n';
 import { duplicatesVi } from '../../features/duplicates/i18n';
@@ -8,7 +9,10 @@ import { meetingsVi } from '../../features/meetings/i18n';
 import { notificationsVi } from '../../features/notifications/i18n';
 import { outboxVi } from '../../features/outbox/i18n';
 import { oversightVi } from '../../features/oversight/i18n';
+import { partyVi } from '../../features/party/i18n';
 import { peopleVi } from '../../features/people/i18n';
+import { plansVi } from '../../features/plans/i18n';
+import { reportsVi } from '../../features/reports/i18n';
 import { rulesTargetVi } from '../../features/rules/i18n';
 import { themesVi } from '../../features/themes/i18n';
 import { voiceVi } from '../../features/voice/i18n';
@@ -269,6 +273,10 @@ export const vi = {
   meetings: meetingsVi,
   compliance: complianceVi,
   oversight: oversightVi,
+  plans: plansVi,
+  party: partyVi,
+  classification: classificationVi,
+  reports: reportsVi,
   themes: themesVi,
   voice: voiceVi,
   cadres: cadresVi,

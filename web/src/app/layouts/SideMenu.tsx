@@ -7,6 +7,7 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   FormOutlined,
   FundOutlined,
   IdcardOutlined,
@@ -18,6 +19,7 @@ import {
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UsergroupDeleteOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -56,6 +58,13 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   // The voice configuration (categories, deadlines, recipient bodies) needs rules.manage, like the rules.
   if (abilities.manageRules)
     admin.push({ key: '/admin/voice', icon: <MessageOutlined />, label: t('voice.config.menu') });
+  // Classification criteria (classification.configure: administrators and province officers).
+  if (grants.some((g) => g.role === 'admin' || g.role === 'province_officer'))
+    admin.push({
+      key: '/admin/classification',
+      icon: <TrophyOutlined />,
+      label: t('classification.scheme.menu'),
+    });
   if (abilities.readAudit)
     admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') });
   // outbox.read belongs to the administrator role only.
@@ -96,6 +105,9 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       { key: '/compliance', icon: <CheckSquareOutlined />, label: t('compliance.menu') },
       { key: '/compliance/attention', icon: <AlertOutlined />, label: t('compliance.attention.menu') },
       { key: '/oversight', icon: <FundOutlined />, label: t('oversight.menu') },
+      { key: '/plans', icon: <FundOutlined />, label: t('plans.menu') },
+      { key: '/classification', icon: <TrophyOutlined />, label: t('classification.menu') },
+      { key: '/reports', icon: <FileTextOutlined />, label: t('reports.menu') },
     );
   if (grants.some((g) => THEME_ROLES.has(g.role)))
     items.push({ key: '/themes', icon: <BookOutlined />, label: t('themes.menu') });

@@ -1,6 +1,7 @@
-import { ArrowUpOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { ArrowUpOutlined, FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Flex, Row, Select, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../api/client';
 import { PageHeader } from '../../../app/PageHeader';
 import { formatDate } from '../../../lib/format';
@@ -49,14 +50,19 @@ export default function OversightPage() {
       <PageHeader
         title={t('oversight.title')}
         extra={
-          <Button
-            icon={<FileExcelOutlined />}
-            onClick={exportXlsx}
-            loading={download.running === 'xlsx'}
-            disabled={!d}
-          >
-            {t('oversight.export')}
-          </Button>
+          <Flex gap={8} wrap>
+            <Link to={`/reports${unitId ? `?unitId=${unitId}` : ''}`}>
+              <Button icon={<FileTextOutlined />}>{t('reports.fromOversight')}</Button>
+            </Link>
+            <Button
+              icon={<FileExcelOutlined />}
+              onClick={exportXlsx}
+              loading={download.running === 'xlsx'}
+              disabled={!d}
+            >
+              {t('oversight.export')}
+            </Button>
+          </Flex>
         }
       />
       <Card style={{ marginBottom: 12 }}>

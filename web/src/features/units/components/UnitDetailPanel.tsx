@@ -145,6 +145,11 @@ export function UnitDetailPanel({ unitId, onSelect, embedded = false }: Props) {
             <Button icon={<SwapOutlined />}>{t('lifecycle.menu')}</Button>
           </Link>
         )}
+        {(unit.level === 'branch' || unit.level === 'grassroots') && (
+          <Link to={`/units/${unit.id}/party`}>
+            <Button icon={<TeamOutlined />}>{t('party.menu')}</Button>
+          </Link>
+        )}
         {abilities.createChild && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
             {t('units.addChild')}
