@@ -30,6 +30,7 @@ export const INDICATORS = [
   'voiceMedianDays',
   'branchCadres',
   'cadrePartyShare',
+  'introducedToParty',
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
 

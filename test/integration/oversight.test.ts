@@ -69,6 +69,23 @@ beforeAll(async () => {
     decisionNo: '12/QĐ-CĐ',
   });
   expect(admitted.statusCode, admitted.body).toBe(201);
+  // A member of branch A introduced to the Party in November, one in October (the previous month).
+  for (const [i, stageOn] of [
+    [0, '2026-11-06'],
+    [1, '2026-10-20'],
+  ] as const) {
+    const personId = (await one<{ id: number }>(
+      t.database.db,
+      sql`select person_id as id from memberships where unit_id = ${branchA} and status = 'active'
+        order by id offset ${i} limit 1`,
+    ))!.id;
+    const intro = await t.as('bithu.thachkhe', 'POST', `/api/units/${branchA}/party-introductions`, {
+      personId,
+      stage: 'introduced',
+      stageOn,
+    });
+    expect(intro.statusCode, intro.body).toBe(201);
+  }
   const raised = await t.as('doanvien.thachkhe', 'POST', '/api/voice/items', {
     kind: 'kien_nghi',
     categoryCode: 'ha_tang',
@@ -183,6 +200,16 @@ describe('oversight dashboard', () => {
     expect(cadres.p).toBeGreaterThanOrEqual(1);
     expect(f.branchCadres.value).toBe(cadres.c);
     expect(f.cadrePartyShare.value).toEqual(cadres.c ? expect.closeTo(cadres.p / cadres.c) : null);
+
+    // Members introduced to the Party: distinct persons with an 'introduced' record dated in the month.
+    const introducedIn = (month: string) =>
+      n(sql`select count(distinct i.person_id)::int as n from party_introductions i join units u on u.id = i.unit_id
+        where i.stage = 'introduced' and to_char(i.stage_on, 'YYYY-MM') = ${month} and u.path <@ ${path}::ltree`);
+    expect(await introducedIn('2026-11')).toBe(1);
+    expect(f.introducedToParty).toEqual({
+      value: await introducedIn('2026-11'),
+      previous: await introducedIn('2026-10'),
+    });
   });
 
   it('drills down to the branches, whose figures add up to the commune and say which rows they count', async () => {
@@ -191,7 +218,14 @@ describe('oversight dashboard', () => {
     expect(d.children.map((c) => c.unitId).sort()).toEqual(branches.map((b) => b.id).sort());
     const sum = (k: keyof Dashboard['figures']) =>
       d.children.reduce((s, c) => s + (c.figures[k].value ?? 0), 0);
-    for (const k of ['memberships', 'admitted', 'thematic', 'voiceReceived', 'branches'] as const) {
+    for (const k of [
+      'memberships',
+      'admitted',
+      'thematic',
+      'voiceReceived',
+      'branches',
+      'introducedToParty',
+    ] as const) {
       expect(sum(k), k).toBe(d.figures[k].value);
     }
     const a = d.children.find((c) => c.unitId === branchA)!;

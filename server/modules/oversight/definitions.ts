@@ -165,4 +165,13 @@ export const DEFINITIONS: Definition[] = [
     counts:
       'Cán bộ chi là đảng viên (dự bị hoặc chính thức, persons.party_status) trên tổng số cán bộ chi; hiện tại.',
   },
+  {
+    key: 'introducedToParty',
+    label: 'Giới thiệu cho Đảng xem xét kết nạp',
+    group: 'cadres',
+    format: 'count',
+    live: false,
+    counts:
+      'Số người được chi giới thiệu cho Đảng (party_introductions, giai đoạn «giới thiệu») với ngày ghi trong kỳ, tại đơn vị trong phạm vi; mỗi người tính một lần.',
+  },
 ];

@@ -7,13 +7,13 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { pgArray, rows } from '../../db/query';
 
-interface Grouped {
+export interface Grouped {
   grp: number | null;
   total: boolean;
 }
 
 /** Units in scope with their group: the child unit (one of `groups`) whose subtree holds them, or null. */
-const scoped = (where: SQL, groups: readonly number[]) => sql`su as materialized (
+export const scoped = (where: SQL, groups: readonly number[]) => sql`su as materialized (
   select u.id, u.level, (select x from unnest(string_to_array(u.path::text, '.')::int[]) x
     where x = any(${pgArray(groups)}::int[]) limit 1) as grp
   from units u where ${where})`;

@@ -16,6 +16,7 @@ import { assertCan, can } from '../../policy/policy';
 import { unitScopeSql } from '../../policy/scope';
 import { makeComplianceService } from '../compliance/compliance.service';
 import { addDays, type Period, parsePeriodKey, periodOf } from '../meetings/periods';
+import { introducedCounts } from '../party/party.repo';
 import { findUnit } from '../units/units.repo';
 import { DEFINITIONS } from './definitions';
 import {
@@ -106,16 +107,18 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
         until: vietnamDayStart(addDays(p.end)).toISOString(),
       });
       const nowIso = clock.now().toISOString();
-      const [members, people, flows, voiceCur, voicePrev, branchGrp, rowsCur, rowsPrev] = await Promise.all([
-        membershipCounts(db, where, groups),
-        peopleCounts(db, where, groups),
-        flowCounts(db, where, groups, period, prev),
-        voiceCounts(db, where, groups, instants(period), nowIso),
-        voiceCounts(db, where, groups, instants(prev), nowIso),
-        branchGroups(db, where, groups),
-        complianceRows(ctx, q.unitId, period.key),
-        complianceRows(ctx, q.unitId, prev.key),
-      ]);
+      const [members, people, flows, introduced, voiceCur, voicePrev, branchGrp, rowsCur, rowsPrev] =
+        await Promise.all([
+          membershipCounts(db, where, groups),
+          peopleCounts(db, where, groups),
+          flowCounts(db, where, groups, period, prev),
+          introducedCounts(db, where, groups, period, prev),
+          voiceCounts(db, where, groups, instants(period), nowIso),
+          voiceCounts(db, where, groups, instants(prev), nowIso),
+          branchGroups(db, where, groups),
+          complianceRows(ctx, q.unitId, period.key),
+          complianceRows(ctx, q.unitId, prev.key),
+        ]);
 
       // Per group (child id, or 'all'), the current and previous values.
       const cur = new Map<number | 'all', Values>();
@@ -141,6 +144,10 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
           left: r.leftPrev,
           netChange: r.admittedPrev - r.leftPrev,
         });
+      }
+      for (const r of introduced) {
+        put(cur, keyOf(r), { introducedToParty: r.introduced });
+        put(old, keyOf(r), { introducedToParty: r.introducedPrev });
       }
       const voiceValues = (r: (typeof voiceCur)[number]): Values => ({
         voiceReceived: r.received,
@@ -172,6 +179,7 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
         voiceReceived: 0,
         voiceResolved: 0,
         voiceOverdue: 0,
+        introducedToParty: 0,
       };
       const live = new Set(DEFINITIONS.filter((d) => d.live).map((d) => d.key));
       const figuresOf = (k: number | 'all'): Figures => {

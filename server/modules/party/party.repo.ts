@@ -1,21 +1,10 @@
 /** Party development records (DOMAIN.md §6): reads and writes of party_introductions, and the dashboard count. */
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { one, pgArray, rows } from '../../db/query';
+import { one, rows } from '../../db/query';
 import { defined } from '../../lib/errors';
-import type { Window } from '../oversight/oversight.repo';
+import { type Grouped, scoped, type Window } from '../oversight/oversight.repo';
 import { PERSON_ORDER } from '../people/filters';
-
-interface Grouped {
-  grp: number | null;
-  total: boolean;
-}
-
-/** Units in scope with their group (the child unit whose subtree holds them), as the oversight reads do. */
-const scoped = (where: SQL, groups: readonly number[]) => sql`su as materialized (
-  select u.id, u.level, (select x from unnest(string_to_array(u.path::text, '.')::int[]) x
-    where x = any(${pgArray(groups)}::int[]) limit 1) as grp
-  from units u where ${where})`;
 
 /**
  * Members introduced to the Party: distinct persons with an 'introduced' record dated in the window, at units
