@@ -1,3 +1,7 @@
+/**
+ * The aggregates kept on write from memberships (unit_member_counts, person_live, unit_month_flows) always equal
+ * a fresh count of the rows, after seeding and after inserts, status changes, moves, a merge and deletes.
+ */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../server/db/query';
@@ -9,39 +13,96 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-/** Units whose stored count differs from a fresh count of their memberships. */
-const drift = () =>
-  rows<{ id: number }>(
-    t.database.db,
+const LIVE = sql`status in ('active', 'transferring')`;
+const ENDED = sql`status in ('left', 'removed', 'deceased', 'aged_out')`;
+
+/** Every row where a kept aggregate differs from a fresh count (empty when they all agree). */
+async function drift() {
+  const db = t.database.db;
+  const counts = await rows<{ id: number }>(
+    db,
     sql`select u.id from units u
         left join unit_member_counts c on c.unit_id = u.id
-        left join (select unit_id, count(*)::int n from memberships where status in ('active','transferring') group by unit_id) m on m.unit_id = u.id
+        left join (select unit_id, count(*)::int n from memberships where ${LIVE} group by unit_id) m on m.unit_id = u.id
         where coalesce(c.members, 0) <> coalesce(m.n, 0)`,
   );
+  const live = await rows<{ id: number }>(
+    db,
+    sql`(select person_id as id from person_live except select person_id from memberships where ${LIVE})
+      union all (select person_id from memberships where ${LIVE} except select person_id from person_live)`,
+  );
+  const flows = await rows<{ unitId: number; month: string }>(
+    db,
+    sql`with fresh as (
+        select unit_id, month, sum(a)::int as a, sum(l)::int as l from (
+          select unit_id, date_trunc('month', joined_on)::date as month, 1 as a, 0 as l from memberships
+            where joined_on is not null
+          union all
+          select unit_id, date_trunc('month', left_on)::date, 0, 1 from memberships where left_on is not null and ${ENDED}
+        ) d group by unit_id, month)
+      select coalesce(f.unit_id, k.unit_id) as "unitId", coalesce(f.month, k.month)::text as month
+      from fresh f full join unit_month_flows k on k.unit_id = f.unit_id and k.month = f.month
+      where coalesce(f.a, 0) <> coalesce(k.admitted, 0) or coalesce(f.l, 0) <> coalesce(k."left", 0)`,
+  );
+  return { counts, live, flows };
+}
+const NONE = { counts: [], live: [], flows: [] };
 
-describe('member counts kept current on write', () => {
+describe('aggregates kept current on write', () => {
   it('match the memberships after seeding', async () => {
-    expect(await drift()).toEqual([]);
+    expect(await drift()).toEqual(NONE);
   });
 
-  it('follow inserts, status changes, moves and deletes', async () => {
+  it('follow inserts, status changes, moves, a change of person and deletes', async () => {
     const db = t.database.db;
+    // Two branches of different organizations, and a new person with no membership yet.
     const [u1, u2] = await rows<{ id: number }>(
       db,
-      sql`select id from units where level = 'branch' order by id limit 2`,
+      sql`select distinct on (organization_code) id from units where level = 'branch' and active
+        order by organization_code, id limit 2`,
     );
-    const [p] = await rows<{ id: number }>(db, sql`select id from persons order by id limit 1`);
-    await db.execute(sql`insert into memberships (person_id, organization_code, unit_id, status)
-      select ${p!.id}, organization_code, id, 'active' from units where id in (${u1!.id}, ${u2!.id})`);
-    expect(await drift()).toEqual([]);
+    const [p] = await rows<{ id: number }>(
+      db,
+      sql`insert into persons (family_name, given_name, search_text, sort_key, gender)
+        values ('Kiểm', 'Tra', 'kiem tra', 'tra kiem', 'M') returning id`,
+    );
+    const [other] = await rows<{ id: number }>(
+      db,
+      sql`select person_id as id from memberships where ${LIVE} order by id limit 1`,
+    );
+    await db.execute(sql`insert into memberships (person_id, organization_code, unit_id, status, joined_on)
+      select ${p!.id}, organization_code, id, 'active', '2026-03-15' from units where id in (${u1!.id}, ${u2!.id})`);
+    expect(await rows(db, sql`select 1 from person_live where person_id = ${p!.id}`)).toHaveLength(1);
+    expect(await drift()).toEqual(NONE);
+    // leaves one organization in May: still live through the other
+    await db.execute(sql`update memberships set status = 'left', left_on = '2026-05-02'
+      where unit_id = ${u1!.id} and person_id = ${p!.id}`);
+    expect(await drift()).toEqual(NONE);
+    // the ended membership moves to the other branch (its flows move with it)
+    await db.execute(sql`update memberships set unit_id = ${u2!.id}, organization_code =
+      (select organization_code from units where id = ${u2!.id}) where unit_id = ${u1!.id} and person_id = ${p!.id}`);
+    expect(await drift()).toEqual(NONE);
+    // the live one is handed to another person (as a merge does): p is no longer live
+    await db.execute(sql`update memberships set person_id = ${other!.id}, status = 'merged'
+      where person_id = ${p!.id} and ${LIVE}`);
+    expect(await rows(db, sql`select 1 from person_live where person_id = ${p!.id}`)).toHaveLength(0);
+    expect(await drift()).toEqual(NONE);
     await db.execute(
-      sql`update memberships set status = 'left' where unit_id = ${u1!.id} and person_id = ${p!.id}`,
+      sql`delete from memberships where person_id in (${p!.id}, ${other!.id}) and status in ('left', 'merged')`,
     );
-    await db.execute(
-      sql`update memberships set unit_id = ${u1!.id} where unit_id = ${u2!.id} and person_id = ${p!.id}`,
+    expect(await drift()).toEqual(NONE);
+  });
+
+  it('refuse a second live membership of one person in one organization', async () => {
+    const db = t.database.db;
+    const [m] = await rows<{ personId: number; org: string; unitId: number }>(
+      db,
+      sql`select person_id as "personId", organization_code as org, unit_id as "unitId" from memberships
+        where ${LIVE} order by id limit 1`,
     );
-    expect(await drift()).toEqual([]);
-    await db.execute(sql`delete from memberships where person_id = ${p!.id} and unit_id = ${u1!.id}`);
-    expect(await drift()).toEqual([]);
+    await expect(
+      db.execute(sql`insert into memberships (person_id, organization_code, unit_id, status)
+        values (${m!.personId}, ${m!.org}, ${m!.unitId}, 'active')`),
+    ).rejects.toThrow();
   });
 });

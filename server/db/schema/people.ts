@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { areas } from './areas';
 import { organizations } from './organizations';
 import { units } from './units';
@@ -47,6 +57,8 @@ export const persons = pgTable(
     index('persons_phone_trgm').using('gin', t.phone.op('gin_trgm_ops')),
     index('persons_national_id_idx').on(t.nationalId).where(sql`${t.nationalId} is not null`),
     index('persons_home_area_idx').on(t.homeAreaId),
+    // the few working away from home, for the dashboard's count
+    index('persons_away_idx').on(t.id).where(sql`${t.awayFromHome}`),
   ],
 );
 
@@ -106,6 +118,10 @@ export const memberships = pgTable(
     index('memberships_live_unit_idx')
       .on(t.unitId, t.personId, t.position)
       .where(sql`${t.status} in ('active', 'transferring')`),
+    // one live membership per person and organization: a single organization's people are its memberships
+    uniqueIndex('memberships_live_person_org_uq')
+      .on(t.personId, t.organizationCode)
+      .where(sql`${t.status} in ('active', 'transferring')`),
     index('memberships_cadre_idx')
       .on(t.unitId, t.personId)
       .where(sql`${t.position} is not null and ${t.status} in ('active', 'transferring')`),
@@ -122,3 +138,27 @@ export const unitMemberCounts = pgTable('unit_member_counts', {
     .references(() => units.id),
   members: integer('members').notNull().default(0),
 });
+
+/**
+ * Every person with at least one live membership (active or in transit), kept by statement triggers on
+ * memberships (migration 0018): the province's distinct people without a pass over every membership.
+ */
+export const personLive = pgTable('person_live', {
+  personId: integer('person_id').primaryKey(),
+});
+
+/**
+ * Admissions and departures per unit and month (joined_on; left_on of ended memberships), counted in the unit the
+ * membership is in now, kept by statement triggers on memberships (migration 0018).
+ */
+export const unitMonthFlows = pgTable(
+  'unit_month_flows',
+  {
+    unitId: integer('unit_id').notNull(),
+    /** the first day of the month */
+    month: date('month').notNull(),
+    admitted: integer('admitted').notNull().default(0),
+    left: integer('left').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.month] }), index('unit_month_flows_month_idx').on(t.month)],
+);

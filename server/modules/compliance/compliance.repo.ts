@@ -176,32 +176,24 @@ const TALLY = sql`count(*)::int as branches, (count(*) filter (where r.status = 
  * meeting. Statuses: met when every due period held a meeting, missed when a due period that ended before
  * `today` did not, pending otherwise.
  */
-export async function complianceReport(
-  db: DbOrTx,
-  q: {
-    where: SQL;
-    parentVisible: SQL;
-    due: readonly DueEntry[];
-    specials: readonly number[];
-    start: string;
-    end: string;
-    today: string;
-    status?: 'met' | 'missed' | 'pending';
-    offset: number;
-    limit: number;
-  },
-) {
+/** What the branch rows of a compliance window need. */
+export interface WindowQuery {
+  where: SQL;
+  parentVisible: SQL;
+  due: readonly DueEntry[];
+  specials: readonly number[];
+  start: string;
+  end: string;
+  today: string;
+}
+
+/**
+ * The CTEs ending in `r`: one row per branch matching `where` (alias b) with its required and held meetings,
+ * status and sums over the window — shared by the report and the grouped tallies, so both count alike.
+ */
+function branchRowsCtes(q: WindowQuery): SQL {
   const col = <K extends keyof DueEntry>(k: K) => pgArray(q.due.map((d) => d[k]));
-  const onlyStatus = q.status ? sql`r.status = ${q.status}` : sql`true`;
-  const [out] = await rows<{
-    summary: TallyRow;
-    communes: GroupTallyRow[] | null;
-    organizations: GroupTallyRow[] | null;
-    total: number;
-    page: ReportRow[] | null;
-  }>(
-    db,
-    sql`with due as (
+  return sql`due as (
       select * from unnest(${col('org')}::text[], ${col('kind')}::text[], ${col('unitId')}::int[],
         ${col('key')}::text[], ${col('end')}::date[]) as d(org, kind, unit_id, key, period_end)),
     req as (
@@ -238,7 +230,64 @@ export async function complianceReport(
         coalesce(a.thematic, 0) as thematic, coalesce(a.cadre_visited, 0) as "cadreVisited",
         coalesce(a.away_invited, 0) as "awayInvited", coalesce(a.away_attended, 0) as "awayAttended"
       from br left join req rq on rq.org = br.org and rq.kind = br.kind and rq.unit_id is not distinct from br.special
-      left join agg a on a.unit_id = br.id),
+      left join agg a on a.unit_id = br.id)`;
+}
+
+/** Per drill-down group and in total: the tallies the oversight dashboard reads from the branch rows. */
+export interface GroupTally {
+  grp: number | null;
+  total: boolean;
+  branches: number;
+  met: number;
+  thematic: number;
+  invited: number;
+  attended: number;
+  awayInvited: number;
+  awayAttended: number;
+  visited: number;
+  difficult: number;
+  difficultVisited: number;
+}
+
+/**
+ * The compliance of the branches matching `where`, tallied per group (the id among `groups` on each branch's
+ * path) and in total, in one statement: what the oversight dashboard needs without reading every branch row.
+ */
+export function complianceTallies(db: DbOrTx, q: WindowQuery, groups: readonly number[]) {
+  return rows<GroupTally>(
+    db,
+    sql`with ${branchRowsCtes(q)},
+    g as (
+      select r.*, (select x from unnest(string_to_array(b.path::text, '.')::int[]) x
+        where x = any(${pgArray(groups)}::int[]) limit 1) as grp
+      from r join units b on b.id = r."unitId")
+    select g.grp, (grouping(g.grp) = 1) as total, count(*)::int as branches,
+      (count(*) filter (where g.status = 'met'))::int as met,
+      coalesce(sum(g.thematic), 0)::int as thematic,
+      coalesce(sum(g.invited), 0)::int as invited, coalesce(sum(g.attended), 0)::int as attended,
+      coalesce(sum(g."awayInvited"), 0)::int as "awayInvited",
+      coalesce(sum(g."awayAttended"), 0)::int as "awayAttended",
+      (count(*) filter (where g."cadreVisited" > 0))::int as visited,
+      (count(*) filter (where g."difficultArea"))::int as difficult,
+      (count(*) filter (where g."difficultArea" and g."cadreVisited" > 0))::int as "difficultVisited"
+    from g group by grouping sets ((g.grp), ())`,
+  );
+}
+
+export async function complianceReport(
+  db: DbOrTx,
+  q: WindowQuery & { status?: 'met' | 'missed' | 'pending'; offset: number; limit: number },
+) {
+  const onlyStatus = q.status ? sql`r.status = ${q.status}` : sql`true`;
+  const [out] = await rows<{
+    summary: TallyRow;
+    communes: GroupTallyRow[] | null;
+    organizations: GroupTallyRow[] | null;
+    total: number;
+    page: ReportRow[] | null;
+  }>(
+    db,
+    sql`with ${branchRowsCtes(q)},
     pg as (
       select r.* from r where ${onlyStatus}
       order by case r.status when 'missed' then 0 when 'pending' then 1 else 2 end,

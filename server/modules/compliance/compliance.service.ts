@@ -14,6 +14,7 @@ import { attentionOf, bySeverity, NO_CADRE_MONTHS } from './attention';
 import {
   type BranchRow,
   complianceReport,
+  complianceTallies,
   type DueEntry,
   findBranches,
   findPeriodRows,
@@ -52,6 +53,19 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
     return sql`b.level = 'branch' and b.active and ${subtree} and ${unitScopeSql(ctx.actor, 'compliance.read', 'b')}`;
   }
 
+  /** The due periods of each schedule in a window: per (organization, unit kind), and per special unit. */
+  async function dueIn(period: Period) {
+    const schedules = await loadSchedules(db);
+    const due: DueEntry[] = [];
+    for (const s of await scheduleKeys(db, schedules.specials)) {
+      const unit = { unitId: s.unitId ?? 0, kind: s.kind, organizationCode: s.org };
+      for (const p of schedules.due(unit, period.start, period.end)) {
+        due.push({ org: s.org, kind: s.kind, unitId: s.unitId, key: p.key, end: p.end });
+      }
+    }
+    return { due, specials: schedules.specials };
+  }
+
   async function branchesFor(ctx: RequestContext, unitId: number | undefined) {
     const where = await scopeOf(ctx, unitId);
     const branches = await findBranches(db, where, unitScopeSql(ctx.actor, 'compliance.read', 'p'));
@@ -59,6 +73,29 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   return {
+    /**
+     * The compliance of the active branches among `units` (a condition on alias u, scope included by the
+     * caller) for a period, tallied per group (the ids in `groups` on each branch's path) and in total, with
+     * the report's definitions: what the oversight dashboard reads.
+     */
+    async tallies(ctx: RequestContext, q: { units: SQL; groups: readonly number[]; period: Period }) {
+      assertCan(ctx.actor, 'compliance.read');
+      const { due, specials } = await dueIn(q.period);
+      return complianceTallies(
+        db,
+        {
+          where: sql`b.level = 'branch' and b.active and b.id in (select u.id from units u where ${q.units})`,
+          parentVisible: sql`false`,
+          due,
+          specials,
+          start: q.period.start,
+          end: q.period.end,
+          today: vietnamDay(clock.now()),
+        },
+        q.groups,
+      );
+    },
+
     /**
      * Required vs held meetings of every active branch in scope for a period, with attendance (all invitees
      * and those working away from home), thematic meetings and cadre visits, and roll-ups per grassroots
@@ -82,22 +119,14 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
           { field: 'query.period' },
         ]);
       }
-      const schedules = await loadSchedules(db);
-      // The due periods of each schedule in the window: per (organization, unit kind), and per special unit.
-      const due: DueEntry[] = [];
-      for (const s of await scheduleKeys(db, schedules.specials)) {
-        const unit = { unitId: s.unitId ?? 0, kind: s.kind, organizationCode: s.org };
-        for (const p of schedules.due(unit, period.start, period.end)) {
-          due.push({ org: s.org, kind: s.kind, unitId: s.unitId, key: p.key, end: p.end });
-        }
-      }
+      const { due, specials } = await dueIn(period);
       const pageSize = q.pageSize ?? 50;
       const page = q.page ?? 1;
       const r = await complianceReport(db, {
         where,
         parentVisible: unitScopeSql(ctx.actor, 'compliance.read', 'p'),
         due,
-        specials: schedules.specials,
+        specials,
         start: period.start,
         end: period.end,
         today,

@@ -180,8 +180,9 @@ const count = async (tx: DbOrTx, q: SQL) => (await rows<{ x: number }>(tx, q)).l
 
 /**
  * Moves everything that references the merged person to the kept one (inside the caller's transaction):
- * a live membership of the same organization in the same unit as one of the kept person's is folded (status
- * 'merged', its open transfer or stay closed, a 'merged' event written); of two attendance records of one
+ * a live membership of an organization the kept person is already a live member of (in any unit: one live
+ * membership per person and organization) is folded (status 'merged', its open transfer or stay closed, a
+ * 'merged' event written); of two attendance records of one
  * meeting the better one stays; the merged person's pending correction of a field the kept person also has
  * pending is withdrawn; dismissals follow the person. Any other column with a foreign key to persons.id
  * (found in the catalogue, so columns added later are covered) is moved as is.
@@ -196,7 +197,7 @@ export async function movePersonRefs(
     sql`update memberships mm set status = 'merged', left_on = ${today}
       where mm.person_id = ${merged} and mm.status in ${LIVE} and exists (
         select 1 from memberships km where km.person_id = ${kept} and km.status in ${LIVE}
-          and km.unit_id = mm.unit_id and km.organization_code = mm.organization_code)
+          and km.organization_code = mm.organization_code)
       returning mm.id, mm.unit_id as "unitId", mm.organization_code as "organizationCode"`,
   );
   if (folded.length) {

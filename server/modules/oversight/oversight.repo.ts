@@ -43,22 +43,61 @@ export function membershipCounts(db: DbOrTx, where: SQL, groups: readonly number
   );
 }
 
+/** Live memberships in the whole database (every unit), from the counts kept on write. */
+export async function allLiveMemberships(db: DbOrTx): Promise<number> {
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`select coalesce(sum(members), 0)::int as n from unit_member_counts`,
+  );
+  return r?.n ?? 0;
+}
+
+/** Persons with a live membership anywhere, from person_live (kept on write). */
+export async function peopleEverywhere(db: DbOrTx): Promise<number> {
+  const [r] = await rows<{ n: number }>(db, sql`select count(*)::int as n from person_live`);
+  return r?.n ?? 0;
+}
+
+/** Distinct people with a live membership (active or in transit) in the scope: one pass, for smaller scopes. */
+export async function peopleInScope(db: DbOrTx, where: SQL): Promise<number> {
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`select count(distinct m.person_id)::int as n from units u
+      join memberships m on m.unit_id = u.id and m.status in ('active', 'transferring') where ${where}`,
+  );
+  return r?.n ?? 0;
+}
+
 /**
- * Distinct people with a live membership (active or in transit), those of them working away from home, and the
- * branch cadres (a live membership with a position in a branch) with those of them who are Party members
- * (probationary or full). One distinct pass over the scope's live memberships, as the people counts do.
+ * Distinct people working away from home with a live membership in scope: read from the few persons marked
+ * away (a partial index) rather than from every membership.
  */
-export function peopleCounts(db: DbOrTx, where: SQL, groups: readonly number[]) {
-  return rows<Grouped & { people: number; away: number; cadres: number; cadresParty: number }>(
+export function awayCounts(db: DbOrTx, where: SQL, groups: readonly number[]) {
+  return rows<Grouped & { away: number }>(
     db,
     sql`with ${scoped(where, groups)}
-    select ${GROUP_COLS}, count(distinct m.person_id)::int as people,
-      (count(distinct m.person_id) filter (where p.away_from_home))::int as away,
-      (count(distinct m.person_id) filter (where m.position is not null and s.level = 'branch'))::int as cadres,
-      (count(distinct m.person_id) filter (where m.position is not null and s.level = 'branch'
-        and p.party_status in ('probationary', 'full')))::int as "cadresParty"
-    from su s join memberships m on m.unit_id = s.id and m.status in ('active', 'transferring')
+    select ${GROUP_COLS}, count(distinct p.id)::int as away
+    from persons p join memberships m on m.person_id = p.id and m.status in ('active', 'transferring')
+      join su s on s.id = m.unit_id
+    where p.away_from_home
+    ${GROUPS}`,
+  );
+}
+
+/**
+ * Branch cadres (a live membership with a position in a branch) and those of them who are Party members
+ * (probationary or full), distinct people, from the cadres' own partial index.
+ */
+export function cadreCounts(db: DbOrTx, where: SQL, groups: readonly number[]) {
+  return rows<Grouped & { cadres: number; cadresParty: number }>(
+    db,
+    sql`with ${scoped(where, groups)}
+    select ${GROUP_COLS}, count(distinct m.person_id)::int as cadres,
+      (count(distinct m.person_id) filter (where p.party_status in ('probationary', 'full')))::int as "cadresParty"
+    from su s join memberships m on m.unit_id = s.id and m.position is not null
+        and m.status in ('active', 'transferring')
       join persons p on p.id = m.person_id
+    where s.level = 'branch'
     ${GROUPS}`,
   );
 }
@@ -70,22 +109,21 @@ export interface Window {
 
 /**
  * Memberships admitted (joined_on in the window) and ended (left, removed, deceased or aged out with left_on in
- * the window), counted in the unit the membership is in now, for the period and the previous one.
+ * the window), counted in the unit the membership is in now, for the period and the previous one: sums of the
+ * monthly counts kept on write (unit_month_flows). Windows are whole months.
  */
 export function flowCounts(db: DbOrTx, where: SQL, groups: readonly number[], cur: Window, prev: Window) {
-  const inW = (col: SQL, w: Window) => sql`${col} between ${w.start}::date and ${w.end}::date`;
-  const ended = sql`m.status in ('left', 'removed', 'deceased', 'aged_out')`;
+  const inW = (w: Window) => sql`f.month between ${w.start}::date and ${w.end}::date`;
   return rows<Grouped & { admitted: number; left: number; admittedPrev: number; leftPrev: number }>(
     db,
     sql`with ${scoped(where, groups)}
     select ${GROUP_COLS},
-      (count(*) filter (where ${inW(sql`m.joined_on`, cur)}))::int as admitted,
-      (count(*) filter (where ${ended} and ${inW(sql`m.left_on`, cur)}))::int as left,
-      (count(*) filter (where ${inW(sql`m.joined_on`, prev)}))::int as "admittedPrev",
-      (count(*) filter (where ${ended} and ${inW(sql`m.left_on`, prev)}))::int as "leftPrev"
-    from su s join memberships m on m.unit_id = s.id
-    where ${inW(sql`m.joined_on`, { start: prev.start, end: cur.end })}
-      or (${ended} and ${inW(sql`m.left_on`, { start: prev.start, end: cur.end })})
+      coalesce(sum(f.admitted) filter (where ${inW(cur)}), 0)::int as admitted,
+      coalesce(sum(f."left") filter (where ${inW(cur)}), 0)::int as left,
+      coalesce(sum(f.admitted) filter (where ${inW(prev)}), 0)::int as "admittedPrev",
+      coalesce(sum(f."left") filter (where ${inW(prev)}), 0)::int as "leftPrev"
+    from su s join unit_month_flows f on f.unit_id = s.id
+    where f.month between ${prev.start}::date and ${cur.end}::date
     ${GROUPS}`,
   );
 }
@@ -114,13 +152,5 @@ export function voiceCounts(db: DbOrTx, where: SQL, groups: readonly number[], w
     from su s join voice_items i on i.unit_id = s.id
     where i.raised_at >= ${w.from}::timestamptz and i.raised_at < ${w.until}::timestamptz
     ${GROUPS}`,
-  );
-}
-
-/** The group of every branch in scope. */
-export function branchGroups(db: DbOrTx, where: SQL, groups: readonly number[]) {
-  return rows<{ id: number; grp: number | null }>(
-    db,
-    sql`with ${scoped(where, groups)} select s.id, s.grp from su s where s.level = 'branch'`,
   );
 }

@@ -1,5 +1,4 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { ComplianceRow } from '../../../contracts/meetings';
 import {
   type Dashboard,
   type DashboardQuery,
@@ -14,17 +13,21 @@ import { invalid, notFound } from '../../lib/errors';
 import { vietnamDay, vietnamDayStart } from '../../lib/vn-time';
 import { assertCan, can } from '../../policy/policy';
 import { unitScopeSql } from '../../policy/scope';
+import type { GroupTally } from '../compliance/compliance.repo';
 import { makeComplianceService } from '../compliance/compliance.service';
 import { addDays, type Period, parsePeriodKey, periodOf } from '../meetings/periods';
 import { introducedCounts } from '../party/party.repo';
 import { findUnit } from '../units/units.repo';
 import { DEFINITIONS } from './definitions';
 import {
-  branchGroups,
+  allLiveMemberships,
+  awayCounts,
+  cadreCounts,
   childUnits,
   flowCounts,
   membershipCounts,
-  peopleCounts,
+  peopleEverywhere,
+  peopleInScope,
   voiceCounts,
 } from './oversight.repo';
 
@@ -42,35 +45,22 @@ type Values = Partial<Record<(typeof INDICATORS)[number], number | null>>;
 const emptyFigures = (): Figures =>
   Object.fromEntries(INDICATORS.map((k) => [k, { value: null, previous: null }])) as Figures;
 
-/** Compliance figures of a set of branch rows of one period (the compliance report's definitions). */
-function meetingValues(rs: readonly ComplianceRow[]): Values {
-  const sum = (f: (r: ComplianceRow) => number) => rs.reduce((n, r) => n + f(r), 0);
-  const difficult = rs.filter((r) => r.difficultArea);
+/** Compliance figures of a group's tallies of one period (the compliance report's definitions). */
+function meetingValues(t: GroupTally | undefined): Values {
+  if (!t) return { branches: 0 };
   return {
-    branches: rs.length,
-    complianceRate: ratio(rs.filter((r) => r.status === 'met').length, rs.length),
-    thematic: sum((r) => r.thematic),
-    attendanceRate: ratio(
-      sum((r) => r.attended),
-      sum((r) => r.invited),
-    ),
-    awayAttendanceRate: ratio(
-      sum((r) => r.awayAttended),
-      sum((r) => r.awayInvited),
-    ),
-    coverageRate: ratio(rs.filter((r) => r.cadreVisited > 0).length, rs.length),
-    coverageDifficultRate: ratio(difficult.filter((r) => r.cadreVisited > 0).length, difficult.length),
+    branches: t.branches,
+    complianceRate: ratio(t.met, t.branches),
+    thematic: t.thematic,
+    attendanceRate: ratio(t.attended, t.invited),
+    awayAttendanceRate: ratio(t.awayAttended, t.awayInvited),
+    coverageRate: ratio(t.visited, t.branches),
+    coverageDifficultRate: ratio(t.difficultVisited, t.difficult),
   };
 }
 
 export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
   const compliance = makeComplianceService({ db, clock });
-
-  /** Every branch row of the compliance report of a period (one statement over unit_period_compliance). */
-  async function complianceRows(ctx: RequestContext, unitId: number | undefined, period: string) {
-    const rep = await compliance.report(ctx, { unitId, period, page: 1, pageSize: 1_000_000 });
-    return rep.rows;
-  }
 
   return {
     /**
@@ -107,17 +97,17 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
         until: vietnamDayStart(addDays(p.end)).toISOString(),
       });
       const nowIso = clock.now().toISOString();
-      const [members, people, flows, introduced, voiceCur, voicePrev, branchGrp, rowsCur, rowsPrev] =
+      const [members, away, cadres, flows, introduced, voiceCur, voicePrev, talliesCur, talliesPrev] =
         await Promise.all([
           membershipCounts(db, where, groups),
-          peopleCounts(db, where, groups),
+          awayCounts(db, where, groups),
+          cadreCounts(db, where, groups),
           flowCounts(db, where, groups, period, prev),
           introducedCounts(db, where, groups, period, prev),
           voiceCounts(db, where, groups, instants(period), nowIso),
           voiceCounts(db, where, groups, instants(prev), nowIso),
-          branchGroups(db, where, groups),
-          complianceRows(ctx, q.unitId, period.key),
-          complianceRows(ctx, q.unitId, prev.key),
+          compliance.tallies(ctx, { units: where, groups, period }),
+          compliance.tallies(ctx, { units: where, groups, period: prev }),
         ]);
 
       // Per group (child id, or 'all'), the current and previous values.
@@ -128,14 +118,18 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
         if (k === null) return;
         m.set(k, { ...(m.get(k) ?? {}), ...v });
       };
-      for (const r of members) put(cur, keyOf(r), { memberships: r.memberships });
-      for (const r of people) {
-        put(cur, keyOf(r), {
-          people: r.people,
-          awayMembers: r.away,
-          branchCadres: r.cadres,
-          cadrePartyShare: ratio(r.cadresParty, r.cadres),
-        });
+      // People: a person has one live membership per organization, so in one organization's subtree (each child
+      // unit, or a scope of one organization) people are its memberships; across organizations they are counted
+      // once: from person_live when the scope holds every live membership, otherwise one distinct pass.
+      for (const r of members) put(cur, keyOf(r), { memberships: r.memberships, people: r.memberships });
+      if (!(unit !== null || q.organization)) {
+        const inScope = members.find((r) => r.total)?.memberships ?? 0;
+        const everything = inScope > 0 && inScope === (await allLiveMemberships(db));
+        put(cur, 'all', { people: everything ? await peopleEverywhere(db) : await peopleInScope(db, where) });
+      }
+      for (const r of away) put(cur, keyOf(r), { awayMembers: r.away });
+      for (const r of cadres) {
+        put(cur, keyOf(r), { branchCadres: r.cadres, cadrePartyShare: ratio(r.cadresParty, r.cadres) });
       }
       for (const r of flows) {
         put(cur, keyOf(r), { admitted: r.admitted, left: r.left, netChange: r.admitted - r.left });
@@ -158,15 +152,14 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
       for (const r of voiceCur) put(cur, keyOf(r), voiceValues(r));
       for (const r of voicePrev) put(old, keyOf(r), voiceValues(r));
 
-      // Meetings: the compliance report's branch rows, restricted to the organization and grouped per child.
-      const grpOf = new Map(branchGrp.map((b) => [b.id, b.grp]));
-      const meetings = (rs: ComplianceRow[], into: typeof cur) => {
-        const mine = rs.filter((r) => grpOf.has(r.unitId));
-        put(into, 'all', meetingValues(mine));
-        for (const g of groups) put(into, g, meetingValues(mine.filter((r) => grpOf.get(r.unitId) === g)));
-      };
-      meetings(rowsCur, cur);
-      meetings(rowsPrev, old);
+      // Meetings: the compliance report's branch rows, tallied per child in the same statement.
+      for (const [tallies, into] of [
+        [talliesCur, cur],
+        [talliesPrev, old],
+      ] as const) {
+        put(into, 'all', meetingValues(tallies.find((t) => t.total)));
+        for (const g of groups) put(into, g, meetingValues(tallies.find((t) => !t.total && t.grp === g)));
+      }
 
       const zeroCounts: Values = {
         people: 0,
