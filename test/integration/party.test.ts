@@ -98,11 +98,50 @@ describe('party introductions', () => {
     const commune = await t.as('doan.thachkhe', 'GET', `${url(r.doanTK)}?year=2026`);
     expect(commune.statusCode).toBe(200);
     expect((commune.json() as IntroductionList).items.length).toBe(4);
-    const sup = await list('', 'giamsat.tinh');
-    expect(sup.canWrite).toBe(false);
     expect((await t.as('doan.camxuyen', 'GET', url(branches[0]!.id))).statusCode).toBe(404);
     expect((await add(members[1]!, 'course', '2026-11-10', 'doan.camxuyen')).statusCode).toBe(404);
     expect((await add(members[1]!, 'course', '2026-11-10', 'giamsat.tinh')).statusCode).toBe(403);
+  });
+
+  it('treats the stages as Party-membership data: readSensitive only (403 in scope, 404 outside), every read audited', async () => {
+    const reads = async () =>
+      (
+        await rows<{ entityId: string; after: { filters: unknown; rows: number }; actorName: string }>(
+          t.database.db,
+          sql`select entity_id as "entityId", after, actor_name as "actorName" from audit_log
+          where action = 'party.read' order by id`,
+        )
+      ).map((a) => ({ ...a, after: typeof a.after === 'string' ? JSON.parse(a.after) : a.after }));
+    const before = (await reads()).length;
+    // Supervisors read the branch's meetings and figures but not who is at which Party stage.
+    for (const who of ['giamsat.tinh', 'dangu.thachkhe']) {
+      const res = await t.as(who, 'GET', url(branches[0]!.id));
+      expect(res.statusCode, who).toBe(403);
+      expect(res.body).not.toContain('stage');
+    }
+    // Another commune's officer, and the Women's Union of the same commune: existence hidden.
+    for (const who of ['doan.camxuyen', 'phunu.thachkhe']) {
+      expect((await t.as(who, 'GET', url(branches[0]!.id))).statusCode, who).toBe(404);
+    }
+    expect((await reads()).length).toBe(before);
+    // Each allowed read writes one row: the unit, the filter and how many rows were shown.
+    const got = await list('?stage=introduced&year=2026');
+    const commune = await t.as('doan.thachkhe', 'GET', url(r.doanTK));
+    expect(commune.statusCode).toBe(200);
+    const audit = (await reads()).slice(before);
+    expect(audit).toEqual([
+      {
+        entityId: String(branches[0]!.id),
+        after: { filters: { stage: 'introduced', year: 2026 }, rows: got.items.length },
+        actorName: expect.any(String),
+      },
+      {
+        entityId: String(r.doanTK),
+        after: { filters: {}, rows: (commune.json() as IntroductionList).items.length },
+        actorName: expect.any(String),
+      },
+    ]);
+    expect(got.items.length).toBe(1);
   });
 
   it('deletes a mistaken entry, after which the stage can be recorded again', async () => {

@@ -125,12 +125,16 @@ describe('implementation plans', () => {
     const rates = got.filter((g) => g.indicator === 'complianceRate');
     expect(Number(rates.find((g) => g.unitId === branchA)!.target)).toBe(0.5);
     expect(rates.filter((g) => g.unitId !== branchA).every((g) => Number(g.target) === 0.8)).toBe(true);
-    const outside = await t.as('doan.thachkhe', 'PUT', `/api/plans/${plan}/targets`, {
-      unitId: r.doanCX,
-      indicator: 'complianceRate',
-      target: 0.5,
-    });
+    const put = (who: string, unitId: number) =>
+      t.as(who, 'PUT', `/api/plans/${plan}/targets`, { unitId, indicator: 'complianceRate', target: 0.5 });
+    // A unit of another commune (or none at all) is not the officer's to see: 404, existence hidden.
+    const cxBranch = (await r.branches(r.doanCX))[0]!.id;
+    for (const unitId of [r.doanCX, cxBranch, 99_999_999])
+      expect((await put('doan.thachkhe', unitId)).statusCode, `unit ${unitId}`).toBe(404);
+    // The province officer sees Cẩm Xuyên, but it is outside this plan: 400 naming the field.
+    const outside = await put('tinhdoan', r.doanCX);
     expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.message).toContain('không thuộc phạm vi của kế hoạch');
     const audit = await one<{ after: { target: number } }>(
       t.database.db,
       sql`select after from audit_log where action = 'plan.target' and entity_id = ${String(plan)}`,

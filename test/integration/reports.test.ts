@@ -327,4 +327,59 @@ describe('periodic reports', () => {
     expect((await t.as('doan.camxuyen', 'GET', `/api/reports/${id}.docx`)).statusCode).toBe(404);
     expect((await t.as('doan.camxuyen', 'GET', `/api/reports/${id}.xlsx`)).statusCode).toBe(404);
   });
+
+  it('keeps PATCH to its own fields, needs the CSRF header on writes, and serves the files as private attachments', async () => {
+    now = new Date('2026-12-22T03:00:00Z');
+    const id = await create('bithu.thachkhe', branchA, '2025-H1');
+    // Fields the editor does not own are dropped: the status, frozen figures, another unit, the version counter.
+    const patched = (
+      await ok('bithu.thachkhe', 'PATCH', `/api/reports/${id}`, {
+        version: 1,
+        number: '07-BC/CĐ',
+        status: 'locked',
+        unitId: r.doanCX,
+        figures: { people: { value: 999_999, previous: 0 } },
+        figuresAt: '2026-01-01T00:00:00Z',
+        lockedAt: '2026-01-01T00:00:00Z',
+        submittedBy: 'someone',
+      })
+    ).json() as ReportDetail;
+    expect([patched.status, patched.unit.id, patched.number, patched.live, patched.lockedAt]).toEqual([
+      'draft',
+      branchA,
+      '07-BC/CĐ',
+      true,
+      null,
+    ]);
+    expect(patched.figures.people?.value).not.toBe(999_999);
+    // Without the anti-forgery header every write of the module is refused before it reaches the service.
+    const cookie = await t.cookie('bithu.thachkhe');
+    for (const [method, url, payload] of [
+      ['POST', '/api/reports', { unitId: branchA, periodKey: '2026-Q3' }],
+      ['PATCH', `/api/reports/${id}`, { version: 2, number: 'X' }],
+      ['POST', `/api/reports/${id}/submit`, undefined],
+      ['POST', '/api/plans', { unitId: r.doanTK, title: 'X', periodKey: '2026', targets: [] }],
+      ['POST', `/api/units/${branchA}/party-introductions`, { personId: 1, stage: 'identified' }],
+      ['DELETE', '/api/party-introductions/1', undefined],
+      ['POST', '/api/classification/proposals', { unitId: r.doanTK, year: 2026 }],
+    ] as const) {
+      const res = await t.app.inject({ method, url, headers: { cookie }, payload });
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.json().error.code).toBe('CSRF');
+    }
+    expect((await detail(id)).version).toBe(2);
+    for (const [ext, type] of [
+      ['docx', 'wordprocessingml'],
+      ['xlsx', 'spreadsheetml'],
+    ] as const) {
+      const res = await ok('giamsat.tinh', 'GET', `/api/reports/${id}.${ext}`);
+      expect(res.headers['content-type']).toContain(type);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cache-control']).toContain('no-store');
+      expect(res.headers['content-disposition']).toMatch(
+        /^attachment; filename="[ -~]+"; filename\*=UTF-8''/,
+      );
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent('2025-H1'));
+    }
+  });
 });

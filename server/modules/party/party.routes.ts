@@ -27,7 +27,8 @@ export function partyRoutes(svc: PartyService) {
     r.get(
       '/api/units/:id/party-introductions',
       {
-        config: { policy: 'person.read' },
+        // Who is at which Party stage is Party-membership information (sensitive), not a plain member read.
+        config: { policy: 'person.readSensitive' },
         schema: {
           tags,
           params: IdParam,

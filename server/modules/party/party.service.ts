@@ -27,6 +27,8 @@ const UNIT = 'Đơn vị';
 const ENTRY = 'Bản ghi phát triển Đảng';
 const WRITE = 'member.write';
 const READ = 'person.read';
+/** A person's Party stage is Party-membership information: read with 'person.readSensitive', audited. */
+const READ_STAGES = 'person.readSensitive';
 
 /** Stage names as shown (DOMAIN.md §6 defaults). */
 export const STAGE_LABEL: Record<PartyStage, string> = {
@@ -101,16 +103,30 @@ export function makePartyService({ db, clock }: { db: Db; clock: Clock }) {
       });
     },
 
-    /** The records of a unit's subtree in the actor's scope (by stage, by year of the stage date). */
+    /**
+     * The records of a unit's subtree where the actor may read sensitive data (by stage, by year of the stage
+     * date). 404 when the unit is not visible, 403 when it is but the actor may not read Party data; each read
+     * writes one audit row (the unit, the filter, the rows shown) in the same transaction as the read.
+     */
     async list(ctx: RequestContext, unitId: number, q: IntroductionsQuery): Promise<IntroductionList> {
-      assertCan(ctx.actor, READ);
+      assertCan(ctx.actor, READ_STAGES);
       const unit = await findUnit(db, unitId);
       if (!unit || !can(ctx.actor, READ, subjectOf(unit))) throw notFound(UNIT);
-      const parts = [sql`u.path <@ ${unit.path}::ltree`, unitScopeSql(ctx.actor, READ, 'u')];
+      assertCan(ctx.actor, READ_STAGES, subjectOf(unit), UNIT);
+      const parts = [sql`u.path <@ ${unit.path}::ltree`, unitScopeSql(ctx.actor, READ_STAGES, 'u')];
       if (q.stage) parts.push(sql`i.stage = ${q.stage}`);
       if (q.year)
         parts.push(sql`i.stage_on between ${`${q.year}-01-01`}::date and ${`${q.year}-12-31`}::date`);
-      const items = await findIntroductions(db, sql.join(parts, sql` and `));
+      const items = await db.transaction(async (tx) => {
+        const found = await findIntroductions(tx, sql.join(parts, sql` and `));
+        await writeAudit(tx, ctx, {
+          action: 'party.read',
+          entityType: 'unit',
+          entityId: unit.id,
+          after: { filters: { stage: q.stage, year: q.year }, rows: found.length },
+        });
+        return found;
+      });
       return {
         items: items.map((r) => ({
           ...r,

@@ -215,6 +215,9 @@ export function makePlansService({ db, clock }: { db: Db; clock: Clock }) {
           `Kế hoạch không giao chỉ tiêu "${DEFINITION_OF[indicator].label}": chọn một chỉ tiêu của kế hoạch.`,
           [{ field: 'body.indicator' }],
         );
+      // A unit the actor cannot see answers 404 (existence hidden), as everywhere; a visible one outside the plan 400.
+      const seen = await findUnit(db, b.unitId);
+      if (!seen || !can(ctx.actor, READ, subjectOf(seen))) throw notFound(UNIT);
       const unit = await unitWithin(db, b.unitId, sql`u.path <@ ${p.unitPath}::ltree`);
       if (!unit?.active || unit.level === 'group')
         throw invalid(

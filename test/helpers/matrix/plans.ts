@@ -94,8 +94,9 @@ export const plansCases: Record<string, Case<Fx>> = {
     status: 201,
     body: (f) => ({ personId: f.partyPerson, stage: 'identified', stageOn: f.partyDay }),
   },
+  // Party stages are Party-membership data: only the roles with person.readSensitive (not the supervisors).
   'GET /api/units/:id/party-introductions': {
-    allowed: READERS,
+    allowed: MEETING_WRITERS,
     inside: 'bithu.thachkhe',
     outside: 'doan.camxuyen',
     url: (f) => `/api/units/${f.branchA}/party-introductions`,

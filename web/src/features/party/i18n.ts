@@ -21,6 +21,11 @@ export const partyVi = {
   },
   empty: 'Chưa có ai được ghi. Chọn một đoàn viên/hội viên ở khung "Ghi bước mới" để bắt đầu.',
   emptyReadOnly: 'Chưa có ai được ghi ở đơn vị này.',
+  forbidden: {
+    title: 'Bạn không xem được danh sách phát triển Đảng của đơn vị này',
+    body: 'Danh sách cho biết từng người đang ở bước nào để vào Đảng — đây là thông tin nhạy cảm về đảng viên, chỉ cán bộ được giao quyền xem thông tin nhạy cảm của đơn vị mới xem được (mỗi lần xem đều được ghi nhật ký). Số người được giới thiệu cho Đảng vẫn có trên trang Giám sát, đánh giá; nếu bạn cần danh sách, hãy đề nghị cán bộ Đoàn, Hội cấp xã.',
+    toOversight: 'Mở trang Giám sát, đánh giá',
+  },
   delete: 'Xoá',
   deleteConfirm: 'Xoá bản ghi ghi nhầm này?',
   deleted: 'Đã xoá bản ghi.',
@@ -63,6 +68,11 @@ export const partyEn: typeof partyVi = {
   },
   empty: 'Nobody recorded yet. Choose a member in "Record a stage" to start.',
   emptyReadOnly: 'Nobody recorded in this unit yet.',
+  forbidden: {
+    title: "You cannot see this unit's Party development list",
+    body: "The list shows who is at which stage of joining the Party — sensitive Party-membership information, shown only to officers allowed to read the unit's sensitive data (every read is logged). The number of members introduced to the Party is on the Oversight page; ask the commune officers if you need the list.",
+    toOversight: 'Open the Oversight page',
+  },
   delete: 'Delete',
   deleteConfirm: 'Delete this mistaken entry?',
   deleted: 'Entry deleted.',

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { type Introduction, PARTY_STAGES, type PartyStage } from '../../../../../contracts/party';
-import { errorMessage } from '../../../api/client';
+import { ApiError, errorMessage } from '../../../api/client';
 import { PageHeader } from '../../../app/PageHeader';
 import { formatBirth, formatDate } from '../../../lib/format';
 import { useUrlParams } from '../../../lib/useUrlParams';
@@ -28,6 +28,21 @@ export default function PartyPage() {
   const d = list.data;
   const thisYear = dayjs().year();
 
+  // 403: the unit is visible but its Party stages are sensitive data this account may not read.
+  if (valid && list.error instanceof ApiError && list.error.status === 403)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t('party.forbidden.title')}
+        description={
+          <>
+            <p>{t('party.forbidden.body')}</p>
+            <Link to={`/oversight?unitId=${unitId}`}>{t('party.forbidden.toOversight')}</Link>
+          </>
+        }
+      />
+    );
   if (!valid || unit.isError || list.isError)
     return (
       <Alert type="error" showIcon title={unit.error?.message ?? list.error?.message ?? t('app.notFound')} />
