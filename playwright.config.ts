@@ -37,9 +37,16 @@ export default defineConfig({
       testMatch: /foundation\.spec\.ts$/,
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
+    // Issue 6's journey, on the demo data as seeded too (its screenshots), and it locks Thạch Khê's report.
+    {
+      name: 'oversight',
+      testMatch: /oversight\.spec\.ts$/,
+      dependencies: ['foundation'],
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
     {
       name: 'chromium',
-      testIgnore: /foundation\.spec\.ts$/,
+      testIgnore: /(foundation|oversight)\.spec\.ts$/,
       dependencies: ['foundation'],
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
