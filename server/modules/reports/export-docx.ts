@@ -103,7 +103,8 @@ function header(r: ReportDetail, b: IssuingBody): Table {
     para([run(`Số: ${r.number ?? '      -BC'}`, { size: SMALL })]),
   ];
   const right = [
-    para([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SMALL })]),
+    // 12 pt: the motto's first line must fit its column on one line (Nghị định 30/2020, phụ lục I)
+    para([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: TABLE })]),
     para(
       [run('Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true, size: BODY })],
       AlignmentType.CENTER,
@@ -111,10 +112,11 @@ function header(r: ReportDetail, b: IssuingBody): Table {
     ),
     para([run(`${r.place ?? b.place}, ngày ${d} tháng ${m} năm ${y}`, { italics: true, size: BODY })]),
   ];
-  return sideBySide([left, right], [0.42, 0.58]);
+  return sideBySide([left, right], [0.38, 0.62]);
 }
 
-function grid(head: string[], body: string[][], shares: number[]): Table {
+/** A bordered table; `left` are the columns of text (names, labels) aligned left, the figures are centred. */
+function grid(head: string[], body: string[][], shares: number[], left: readonly number[]): Table {
   const total = shares.reduce((a, x) => a + x, 0);
   const widths = shares.map((s) => Math.floor((WIDTH * s) / total));
   const row = (values: string[], bold: boolean) =>
@@ -126,7 +128,7 @@ function grid(head: string[], body: string[][], shares: number[]): Table {
           [
             para(
               [run(v, { bold, size: TABLE })],
-              i === 1 || (i === 0 && shares.length === 3) ? AlignmentType.LEFT : AlignmentType.CENTER,
+              left.includes(i) && !bold ? AlignmentType.LEFT : AlignmentType.CENTER,
             ),
           ],
           widths[i] ?? 0,
@@ -149,19 +151,21 @@ function figuresTable(r: ReportDetail): Table {
       d.live ? 'Số liệu hiện tại' : formatFigure(r.figures[d.key].previous, d),
     ]),
     [6, 2.2, 2.2],
+    [0],
   );
 }
 
 function perUnitTable(r: ReportDetail): Table {
   const defs = PER_UNIT.map((k) => r.definitions.find((d) => d.key === k)).filter((d) => d !== undefined);
   return grid(
-    ['STT', 'Đơn vị', ...defs.map((d) => d.label)],
+    ['TT', 'Đơn vị', ...defs.map((d) => d.label)],
     r.children.map((c, i) => [
       vnNumber(i + 1),
       c.name,
       ...defs.map((d) => formatFigure(c.figures[d.key].value, d)),
     ]),
     [1, 4, ...defs.map(() => 2)],
+    [1],
   );
 }
 
