@@ -18,6 +18,7 @@ export const oversightVi = {
   same: 'Không đổi',
   points: '{{n}} điểm %',
   howCounted: 'Cách tính',
+  rows: 'Xem danh sách',
   groups: {
     people: 'Đoàn viên, hội viên',
     meetings: 'Sinh hoạt',
@@ -63,6 +64,7 @@ export const oversightEn: typeof oversightVi = {
   same: 'No change',
   points: '{{n}} points',
   howCounted: 'How it is counted',
+  rows: 'See the list',
   groups: {
     people: 'Members',
     meetings: 'Meetings',

@@ -1,8 +1,10 @@
 import { ArrowDownOutlined, ArrowUpOutlined, InfoCircleOutlined, MinusOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Statistic, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Dashboard, Definition } from '../../../../../contracts/oversight';
 import { changeOf, show } from '../format';
+import { rowsLink } from '../rows-link';
 
 const GROUPS: Definition['group'][] = ['people', 'meetings', 'cadres', 'voice'];
 /** Indicators where a rise is bad (shown red when up). */
@@ -62,6 +64,15 @@ export function KpiCards({ dashboard }: { dashboard: Dashboard }) {
                           <Icon aria-label={t(`oversight.${ch.dir}`)} />{' '}
                           {ch.points !== null ? t('oversight.points', { n: ch.points }) : (ch.pct ?? '')}
                         </Typography.Text>
+                      )}
+                      {rowsLink(dashboard, d.key) && (
+                        <Link
+                          to={rowsLink(dashboard, d.key) as string}
+                          style={{ fontSize: 12, display: 'block' }}
+                          aria-label={`${t('oversight.rows')}: ${d.label}`}
+                        >
+                          {t('oversight.rows')}
+                        </Link>
                       )}
                     </Card>
                   </Col>
