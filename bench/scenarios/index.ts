@@ -6,6 +6,9 @@ import membersCount from './members.count';
 import membersImport from './members-import';
 import membersList from './members-list';
 import membersSearch from './members-search';
+import oversightCommune from './oversight.commune';
+import oversightProvince from './oversight.province';
+import oversightReport from './oversight.report';
 import unitsTree from './units.tree';
 import unitsTreeProvince from './units.tree.province';
 
@@ -20,4 +23,7 @@ export const SCENARIOS: Scenario<never>[] = [
   meetingsCompliance,
   meetingsRollcall,
   meetingsCheckin,
+  oversightProvince,
+  oversightCommune,
+  oversightReport,
 ] as unknown as Scenario<never>[];

@@ -258,9 +258,9 @@ export function complianceTallies(db: DbOrTx, q: WindowQuery, groups: readonly n
     db,
     sql`with ${branchRowsCtes(q)},
     g as (
-      select r.*, (select x from unnest(string_to_array(b.path::text, '.')::int[]) x
-        where x = any(${pgArray(groups)}::int[]) limit 1) as grp
-      from r join units b on b.id = r."unitId")
+      select r.*, gu.id as grp
+      from r join units b on b.id = r."unitId"
+        left join units gu on gu.id = any(${pgArray(groups)}::int[]) and b.path <@ gu.path)
     select g.grp, (grouping(g.grp) = 1) as total, count(*)::int as branches,
       (count(*) filter (where g.status = 'met'))::int as met,
       coalesce(sum(g.thematic), 0)::int as thematic,

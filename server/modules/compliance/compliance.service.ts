@@ -54,16 +54,21 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   /** The due periods of each schedule in a window: per (organization, unit kind), and per special unit. */
-  async function dueIn(period: Period) {
+  /** The due periods of each schedule in windows: per (organization, unit kind), and per special unit. */
+  async function dueIn(...periods: Period[]) {
     const schedules = await loadSchedules(db);
-    const due: DueEntry[] = [];
-    for (const s of await scheduleKeys(db, schedules.specials)) {
-      const unit = { unitId: s.unitId ?? 0, kind: s.kind, organizationCode: s.org };
-      for (const p of schedules.due(unit, period.start, period.end)) {
-        due.push({ org: s.org, kind: s.kind, unitId: s.unitId, key: p.key, end: p.end });
+    const keys = await scheduleKeys(db, schedules.specials);
+    const dues = periods.map((period) => {
+      const due: DueEntry[] = [];
+      for (const s of keys) {
+        const unit = { unitId: s.unitId ?? 0, kind: s.kind, organizationCode: s.org };
+        for (const p of schedules.due(unit, period.start, period.end)) {
+          due.push({ org: s.org, kind: s.kind, unitId: s.unitId, key: p.key, end: p.end });
+        }
       }
-    }
-    return { due, specials: schedules.specials };
+      return due;
+    });
+    return { dues, specials: schedules.specials };
   }
 
   async function branchesFor(ctx: RequestContext, unitId: number | undefined) {
@@ -75,24 +80,30 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
   return {
     /**
      * The compliance of the active branches among `units` (a condition on alias u, scope included by the
-     * caller) for a period, tallied per group (the ids in `groups` on each branch's path) and in total, with
+     * caller) for each period, tallied per group (the ids in `groups` on each branch's path) and in total, with
      * the report's definitions: what the oversight dashboard reads.
      */
-    async tallies(ctx: RequestContext, q: { units: SQL; groups: readonly number[]; period: Period }) {
+    async tallies(ctx: RequestContext, q: { units: SQL; groups: readonly number[]; periods: Period[] }) {
       assertCan(ctx.actor, 'compliance.read');
-      const { due, specials } = await dueIn(q.period);
-      return complianceTallies(
-        db,
-        {
-          where: sql`b.level = 'branch' and b.active and b.id in (select u.id from units u where ${q.units})`,
-          parentVisible: sql`false`,
-          due,
-          specials,
-          start: q.period.start,
-          end: q.period.end,
-          today: vietnamDay(clock.now()),
-        },
-        q.groups,
+      const { dues, specials } = await dueIn(...q.periods);
+      const where = sql`b.level = 'branch' and b.active and b.id in (select u.id from units u where ${q.units})`;
+      const today = vietnamDay(clock.now());
+      return Promise.all(
+        q.periods.map((p, i) =>
+          complianceTallies(
+            db,
+            {
+              where,
+              parentVisible: sql`false`,
+              due: dues[i] ?? [],
+              specials,
+              start: p.start,
+              end: p.end,
+              today,
+            },
+            q.groups,
+          ),
+        ),
       );
     },
 
@@ -119,7 +130,10 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
           { field: 'query.period' },
         ]);
       }
-      const { due, specials } = await dueIn(period);
+      const {
+        dues: [due = []],
+        specials,
+      } = await dueIn(period);
       const pageSize = q.pageSize ?? 50;
       const page = q.page ?? 1;
       const r = await complianceReport(db, {

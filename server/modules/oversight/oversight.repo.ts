@@ -12,11 +12,14 @@ export interface Grouped {
   total: boolean;
 }
 
-/** Units in scope with their group: the child unit (one of `groups`) whose subtree holds them, or null. */
+/**
+ * Units in scope with their group: the child unit (one of `groups`, whose subtrees never overlap) whose subtree
+ * holds them, or null — one join on the path, half the cost of splitting every unit's path.
+ */
 export const scoped = (where: SQL, groups: readonly number[]) => sql`su as materialized (
-  select u.id, u.level, (select x from unnest(string_to_array(u.path::text, '.')::int[]) x
-    where x = any(${pgArray(groups)}::int[]) limit 1) as grp
-  from units u where ${where})`;
+  select u.id, u.level, g.id as grp
+  from units u left join units g on g.id = any(${pgArray(groups)}::int[]) and u.path <@ g.path
+  where ${where})`;
 
 const GROUPS = sql`group by grouping sets ((s.grp), ())`;
 const GROUP_COLS = sql`s.grp, (grouping(s.grp) = 1) as total`;

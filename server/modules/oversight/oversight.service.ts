@@ -47,7 +47,7 @@ const emptyFigures = (): Figures =>
 
 /** Compliance figures of a group's tallies of one period (the compliance report's definitions). */
 function meetingValues(t: GroupTally | undefined): Values {
-  if (!t) return { branches: 0 };
+  if (!t) return { branches: 0, thematic: 0 };
   return {
     branches: t.branches,
     complianceRate: ratio(t.met, t.branches),
@@ -97,18 +97,25 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
         until: vietnamDayStart(addDays(p.end)).toISOString(),
       });
       const nowIso = clock.now().toISOString();
-      const [members, away, cadres, flows, introduced, voiceCur, voicePrev, talliesCur, talliesPrev] =
-        await Promise.all([
-          membershipCounts(db, where, groups),
-          awayCounts(db, where, groups),
-          cadreCounts(db, where, groups),
-          flowCounts(db, where, groups, period, prev),
-          introducedCounts(db, where, groups, period, prev),
-          voiceCounts(db, where, groups, instants(period), nowIso),
-          voiceCounts(db, where, groups, instants(prev), nowIso),
-          compliance.tallies(ctx, { units: where, groups, period }),
-          compliance.tallies(ctx, { units: where, groups, period: prev }),
-        ]);
+      const [
+        members,
+        away,
+        cadres,
+        flows,
+        introduced,
+        voiceCur,
+        voicePrev,
+        [talliesCur = [], talliesPrev = []],
+      ] = await Promise.all([
+        membershipCounts(db, where, groups),
+        awayCounts(db, where, groups),
+        cadreCounts(db, where, groups),
+        flowCounts(db, where, groups, period, prev),
+        introducedCounts(db, where, groups, period, prev),
+        voiceCounts(db, where, groups, instants(period), nowIso),
+        voiceCounts(db, where, groups, instants(prev), nowIso),
+        compliance.tallies(ctx, { units: where, groups, periods: [period, prev] }),
+      ]);
 
       // Per group (child id, or 'all'), the current and previous values.
       const cur = new Map<number | 'all', Values>();
