@@ -29,6 +29,12 @@ const create = async (who: string, unitId: number, periodKey: string) =>
   (await ok(who, 'POST', '/api/reports', { unitId, periodKey }, 201)).json().id as number;
 const detail = async (id: number, who = 'doan.thachkhe') =>
   (await ok(who, 'GET', `/api/reports/${id}`)).json() as ReportDetail;
+/** Fills in the signer, which a commune report has no default for (its head is not a member row). */
+const sign = async (who: string, id: number) =>
+  ok(who, 'PATCH', `/api/reports/${id}`, {
+    version: (await detail(id, who)).version,
+    signerName: 'Trần Văn Ký',
+  });
 const dashboard = async (unitId: number, period: string) =>
   (
     await ok('doan.thachkhe', 'GET', `/api/oversight/dashboard?unitId=${unitId}&period=${period}`)
@@ -79,6 +85,16 @@ describe('periodic reports', () => {
       version: 1,
     });
     expect(d.recipients).toBe('- Ban Thường vụ Tỉnh đoàn (để báo cáo);\n- Lưu VP.');
+    // the branch's head signs by default
+    const head = await one<{ name: string }>(
+      t.database.db,
+      sql`select trim(p.family_name || ' ' || p.given_name) as name
+      from memberships m join persons p on p.id = m.person_id
+      where m.unit_id = ${branchA} and m.status = 'active' and m.position is not null
+        and m.position not ilike '%phó%' order by m.id limit 1`,
+    );
+    expect(d.signerName).toBe(head?.name ?? null);
+    expect(d.signerName).not.toBeNull();
     expect(d.narrative.map((s) => s.title)[0]).toBe('I. ĐẶC ĐIỂM TÌNH HÌNH');
     const results = d.narrative.find((s) => s.key === 'results')!.text;
     expect(results).toContain('Trong quý IV năm 2026');
@@ -178,6 +194,13 @@ describe('periodic reports', () => {
   it("has the commune's report approved by the province, never by the commune itself or its submitter", async () => {
     now = new Date('2026-12-21T03:00:00Z');
     const id = await create('doan.thachkhe', r.doanTK, '2026-H2');
+    // an official report is signed: no signer, no submission (and the field is named)
+    const unsigned = await t.as('doan.thachkhe', 'POST', `/api/reports/${id}/submit`);
+    expect(unsigned.statusCode).toBe(400);
+    expect(unsigned.json().error).toMatchObject({ details: [{ field: 'signerName' }] });
+    expect(unsigned.json().error.message).toContain('người ký');
+    expect((await detail(id)).status).toBe('draft');
+    await sign('doan.thachkhe', id);
     await ok('doan.thachkhe', 'POST', `/api/reports/${id}/submit`);
     const own = await t.as('doan.thachkhe', 'POST', `/api/reports/${id}/approve`);
     expect(own.statusCode).toBe(403);
@@ -188,6 +211,7 @@ describe('periodic reports', () => {
 
     // The province officer who wrote and sent a commune's report does not approve it himself.
     const cx = await create('tinhdoan', r.doanCX, '2026-H2');
+    await sign('tinhdoan', cx);
     await ok('tinhdoan', 'POST', `/api/reports/${cx}/submit`);
     const self = await t.as('tinhdoan', 'POST', `/api/reports/${cx}/approve`);
     expect(self.statusCode).toBe(403);
@@ -197,6 +221,7 @@ describe('periodic reports', () => {
   it('keeps the submitted figures when the data changes; a new draft shows the new numbers', async () => {
     now = new Date('2026-10-20T03:00:00Z');
     const id = await create('doan.thachkhe', r.doanTK, '2026-Q4');
+    await sign('doan.thachkhe', id);
     const frozen = (await ok('doan.thachkhe', 'POST', `/api/reports/${id}/submit`)).json() as ReportDetail;
     const before = await dashboard(r.doanTK, '2026-Q4');
     expect(frozen.figures).toEqual(before.figures);

@@ -61,6 +61,7 @@ export interface NewReport {
   periodKey: string;
   place: string | null;
   signerTitle: string;
+  signerName: string | null;
   recipients: string;
   narrative: NarrativeSection[];
   createdBy: string;
@@ -71,9 +72,9 @@ export interface NewReport {
 export const insertReport = (db: DbOrTx, r: NewReport) =>
   one<{ id: number }>(
     db,
-    sql`insert into unit_reports (unit_id, period_key, place, signer_title, recipients, narrative, created_by,
-      created_at, updated_at)
-    values (${r.unitId}, ${r.periodKey}, ${r.place}, ${r.signerTitle}, ${r.recipients},
+    sql`insert into unit_reports (unit_id, period_key, place, signer_title, signer_name, recipients, narrative,
+      created_by, created_at, updated_at)
+    values (${r.unitId}, ${r.periodKey}, ${r.place}, ${r.signerTitle}, ${r.signerName}, ${r.recipients},
       ${JSON.stringify(r.narrative)}::jsonb, ${r.createdBy}, ${r.at}, ${r.at})
     on conflict (unit_id, period_key) do nothing returning id`,
   );
@@ -131,4 +132,15 @@ export const headingOf = (db: DbOrTx, unitId: number) =>
       from units u join organizations o on o.code = u.organization_code join areas a on a.id = u.area_id
       left join units pu on pu.id = u.parent_id
       where u.id = ${unitId}`,
+  );
+
+/** The unit's head (a live member holding a position that is not a deputy's), to sign its report by default. */
+export const headOf = (db: DbOrTx, unitId: number) =>
+  one<{ name: string }>(
+    db,
+    sql`select trim(p.family_name || ' ' || p.given_name) as name
+      from memberships m join persons p on p.id = m.person_id
+      where m.unit_id = ${unitId} and m.status = 'active' and m.position is not null
+        and m.position not ilike '%phó%'
+      order by m.id limit 1`,
   );

@@ -16,6 +16,7 @@ import {
   findReport,
   findReportOf,
   headingOf,
+  headOf,
   insertEvent,
   insertReport,
   type ReportRow,
@@ -175,6 +176,7 @@ export function makeReportsService({ db, clock }: { db: Db; clock: Clock }) {
       if (existing) throw exists(existing.id);
       const d = await oversight.dashboard(ctx, { unitId: unit.id, period: period.key });
       const h = await headingOf(db, unit.id);
+      const head = await headOf(db, unit.id);
       const at = nowIso();
       const id = await db.transaction(async (tx) => {
         const row = await insertReport(tx, {
@@ -182,6 +184,7 @@ export function makeReportsService({ db, clock }: { db: Db; clock: Clock }) {
           periodKey: period.key,
           place: (h?.communeName ?? h?.areaName ?? unit.areaName).replace(/^(Xã|Phường|Thị trấn|Tỉnh) /, ''),
           signerTitle: signerTitle(unit.organizationCode, unit.level),
+          signerName: head?.name ?? null,
           recipients: DEFAULT_RECIPIENTS,
           narrative: defaultNarrative(d, unit.organizationCode, unit.name),
           createdBy: ctx.actor.userId,
@@ -264,7 +267,12 @@ export function makeReportsService({ db, clock }: { db: Db; clock: Clock }) {
     submit(ctx: RequestContext, id: number) {
       return step(ctx, id, 'report.write', STEPS.submit, async (at) => {
         const r = await findReport(db, id);
-        const d = await oversight.dashboard(ctx, { unitId: r?.unitId, period: r?.periodKey });
+        if (!r?.signerName?.trim()) {
+          throw invalid('Báo cáo chưa có họ tên người ký. Hãy điền mục «Người ký» (họ tên) rồi gửi lại.', [
+            { field: 'signerName' },
+          ]);
+        }
+        const d = await oversight.dashboard(ctx, { unitId: r.unitId, period: r.periodKey });
         return sql`figures = ${JSON.stringify(d)}::jsonb, figures_at = ${at}, submitted_at = ${at},
           submitted_by = ${ctx.actor.userId}, return_reason = null`;
       });
