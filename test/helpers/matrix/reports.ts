@@ -9,10 +9,18 @@ import { type Case, MEETING_WRITERS, READERS, WRITERS } from './case';
  * clock never makes them future periods. The commune officer is the level above branch A.
  */
 export async function reportsFixtures(app: TestApp, base: BaseFx) {
-  const make = async (periodKey: string, steps: Array<[string, string]>) => {
+  const make = async (periodKey: string, steps: Array<[string, string]>, signer = true) => {
     const res = await app.as('bithu.thachkhe', 'POST', '/api/reports', { unitId: base.branchA, periodKey });
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id as number;
+    if (signer) {
+      // signed, so that it may be submitted (a branch without a head has no default signer)
+      const signed = await app.as('bithu.thachkhe', 'PATCH', `/api/reports/${id}`, {
+        version: 1,
+        signerName: 'Trần Văn Ký',
+      });
+      expect(signed.statusCode, signed.body).toBe(200);
+    }
     for (const [who, action] of steps) {
       const done = await app.as(who, 'POST', `/api/reports/${id}/${action}`);
       expect(done.statusCode, done.body).toBe(200);
@@ -21,7 +29,7 @@ export async function reportsFixtures(app: TestApp, base: BaseFx) {
   };
   const submitted: Array<[string, string]> = [['bithu.thachkhe', 'submit']];
   return {
-    reportDraft: await make('2025-Q1', []),
+    reportDraft: await make('2025-Q1', [], false),
     reportToSubmit: await make('2025-Q2', []),
     reportToApprove: await make('2025-Q3', submitted),
     reportToReturn: await make('2025-H1', submitted),
