@@ -38,6 +38,9 @@ export async function createDatabase(opts: {
 }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // An idle connection the server ends (a restart, an administrator, a dropped database) is an 'error' on the
+    // pool; unhandled it would end the process. The pool discards the connection and opens another when needed.
+    pool.on('error', (e) => process.stderr.write(`[db] idle connection lost: ${e.message}\n`));
     // DATE columns stay 'yyyy-mm-dd' strings, as on PGlite; bigint counts become numbers.
     pg.types.setTypeParser(1082, (v) => v);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
