@@ -40,6 +40,8 @@ export const UnitDetail = z.object({
     move: z.boolean(),
     merge: z.boolean(),
     createChild: z.boolean(),
+    /** may open the unit's Party development records (person.readSensitive) */
+    readParty: z.boolean(),
   }),
 });
 

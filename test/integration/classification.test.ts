@@ -7,7 +7,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassificationList, ClassificationRow, Scheme } from '../../contracts/classification';
 import { one, rows } from '../../server/db/query';
-import { makeTestApp, type TestApp } from '../helpers/app';
+import { CSRF, makeTestApp, type TestApp } from '../helpers/app';
 import { refs } from '../helpers/fixtures';
 
 let now = new Date('2026-11-10T03:00:00Z');
@@ -249,6 +249,26 @@ describe('classification', () => {
     expect((await t.as('phunu.tinh', 'PUT', '/api/classification/schemes/DOAN', lenient)).statusCode).toBe(
       404,
     );
+    // A province officer's role granted on a commune does not change the province-wide scheme.
+    const acct = await t.as('admin', 'POST', '/api/accounts', {
+      username: 'tinh.o.xa',
+      name: 'Cán bộ cấp tỉnh ở xã',
+      password: 'mat-khau-123',
+    });
+    expect(acct.statusCode, acct.body).toBe(201);
+    const grant = await t.as('admin', 'POST', `/api/accounts/${acct.json().id}/grants`, {
+      role: 'province_officer',
+      unitId: r.doanTK,
+    });
+    expect(grant.statusCode, grant.body).toBe(201);
+    const below = await t.cookie('tinh.o.xa', 'mat-khau-123');
+    const fromCommune = await t.app.inject({
+      method: 'PUT',
+      url: '/api/classification/schemes/DOAN',
+      headers: { ...CSRF, cookie: below },
+      payload: lenient,
+    });
+    expect(fromCommune.statusCode).toBe(404);
     const strict = structuredClone(lenient);
     strict.criteria[1]!.thresholds.tot = 0.5;
     const refused = await t.as('tinhdoan', 'PUT', '/api/classification/schemes/DOAN', strict);

@@ -151,8 +151,11 @@ describe('changing the tree keeps history', () => {
   });
 
   it('lets a supervisor read but not change', async () => {
-    expect((await t.as('dangu.thachkhe', 'GET', `/api/units/${r.doanTK}`)).json().abilities.update).toBe(
-      false,
+    const seen = (await t.as('dangu.thachkhe', 'GET', `/api/units/${r.doanTK}`)).json().abilities;
+    // nor open the Party development records (sensitive), which the commune officer may
+    expect({ update: seen.update, readParty: seen.readParty }).toEqual({ update: false, readParty: false });
+    expect((await t.as('doan.thachkhe', 'GET', `/api/units/${r.doanTK}`)).json().abilities.readParty).toBe(
+      true,
     );
     expect(
       (await t.as('dangu.thachkhe', 'PATCH', `/api/units/${r.doanTK}`, { name: 'Không được' })).statusCode,

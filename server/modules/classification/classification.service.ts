@@ -69,12 +69,20 @@ export function makeClassificationService({ db, clock }: { db: Db; clock: Clock 
   }
 
   /** The actor may configure an organization's scheme when a grant of theirs covers that organization. */
+  /**
+   * A scheme holds for the whole province: only an unscoped grant, a grant on the organization's top unit (the
+   * province committee), or an area grant on the province itself may change it — not a province officer role
+   * granted on a commune.
+   */
   function mayConfigure(ctx: RequestContext, code: string) {
+    const top = (path: string | null) => path !== null && !path.includes('.');
     return grantsFor(ctx.actor, 'classification.configure').some(
       (g) =>
         (g.unitPath === null && g.areaPath === null) ||
-        g.organizationCode === code ||
-        (g.unitPath === null && g.organizationCode === null),
+        (top(g.unitPath) && g.organizationCode === code) ||
+        (g.unitPath === null &&
+          top(g.areaPath) &&
+          (g.organizationCode === null || g.organizationCode === code)),
     );
   }
 

@@ -163,6 +163,8 @@ export function makeUnitsService({ db }: { db: Db }) {
           move: canWrite && u.level !== 'province',
           merge: canWrite && u.level !== 'province',
           createChild: canWrite && CHILD_LEVEL[u.level] !== null,
+          // the Party development records tell Party membership: only roles that read sensitive fields
+          readParty: can(ctx.actor, 'person.readSensitive', subject(u)),
         },
       };
     },

@@ -97,7 +97,7 @@ export interface UnitDetail {
   };
   ancestors: { id: number; name: string }[];
   history: UnitHistoryEntry[];
-  abilities: { update: boolean; move: boolean; merge: boolean; createChild: boolean };
+  abilities: { update: boolean; move: boolean; merge: boolean; createChild: boolean; readParty: boolean };
 }
 
 export interface Area {

@@ -145,7 +145,7 @@ export function UnitDetailPanel({ unitId, onSelect, embedded = false }: Props) {
             <Button icon={<SwapOutlined />}>{t('lifecycle.menu')}</Button>
           </Link>
         )}
-        {(unit.level === 'branch' || unit.level === 'grassroots') && (
+        {abilities.readParty && (unit.level === 'branch' || unit.level === 'grassroots') && (
           <Link to={`/units/${unit.id}/party`}>
             <Button icon={<TeamOutlined />}>{t('party.menu')}</Button>
           </Link>
