@@ -189,7 +189,10 @@ test('giám sát: bảng chỉ tiêu theo quý, xem sâu tới xã và chi; báo
   // (6) The supervisor goes back up to the commune, opens its report and downloads it as .docx.
   await page.getByRole('button', { name: 'Lên đơn vị cấp trên' }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]unitId=${communeId}\\b`));
+  // the header's link follows the unit shown (wait for the page to have re-rendered for the commune)
+  await expect(page.locator(`a[href="/reports?unitId=${communeId}"]`)).toBeVisible();
   await page.getByRole('button', { name: 'Báo cáo định kỳ' }).click();
+  await expect(page).toHaveURL(new RegExp(`/reports\\?unitId=${communeId}\\b`));
   await expect(page.getByRole('heading', { name: 'Báo cáo định kỳ', level: 1 })).toBeVisible();
   const supervisorRow = page.locator('tr.ant-table-row').filter({ hasText: 'Báo cáo của chính đơn vị' });
   await expect(supervisorRow).toContainText('Đã khóa');
