@@ -113,7 +113,7 @@ export function makeReportsService({ db, clock }: { db: Db; clock: Clock }) {
     id: number,
     action: Action,
     s: Step,
-    set: (at: string) => Promise<SQL> | SQL,
+    set: (at: string, report: ReportRow) => Promise<SQL> | SQL,
     reason: string | null = null,
   ) {
     assertCan(ctx.actor, action);
@@ -125,7 +125,7 @@ export function makeReportsService({ db, clock }: { db: Db; clock: Clock }) {
     }
     assertFrom(s, report.status);
     const at = nowIso();
-    const changes = await set(at);
+    const changes = await set(at, report);
     await db.transaction(async (tx) => {
       const from = sql`status in (${sql.join(
         s.from.map((f) => sql`${f}`),
@@ -265,9 +265,8 @@ export function makeReportsService({ db, clock }: { db: Db; clock: Clock }) {
 
     /** Submits a draft; the figures are frozen now and never recomputed afterwards. */
     submit(ctx: RequestContext, id: number) {
-      return step(ctx, id, 'report.write', STEPS.submit, async (at) => {
-        const r = await findReport(db, id);
-        if (!r?.signerName?.trim()) {
+      return step(ctx, id, 'report.write', STEPS.submit, async (at, r) => {
+        if (!r.signerName?.trim()) {
           throw invalid('Báo cáo chưa có họ tên người ký. Hãy điền mục «Người ký» (họ tên) rồi gửi lại.', [
             { field: 'signerName' },
           ]);

@@ -25,6 +25,7 @@ export function KpiCards({ dashboard }: { dashboard: Dashboard }) {
               .filter((d) => d.group === g)
               .map((d) => {
                 const f = dashboard.figures[d.key];
+                const rows = rowsLink(dashboard, d.key);
                 const ch = changeOf(d.format, f);
                 const good = ch && ch.dir !== 'same' && (ch.dir === 'up') !== LOWER_IS_BETTER.has(d.key);
                 const color = !ch || ch.dir === 'same' ? undefined : good ? '#389e0d' : '#cf1322';
@@ -65,9 +66,9 @@ export function KpiCards({ dashboard }: { dashboard: Dashboard }) {
                           {ch.points !== null ? t('oversight.points', { n: ch.points }) : (ch.pct ?? '')}
                         </Typography.Text>
                       )}
-                      {rowsLink(dashboard, d.key) && (
+                      {rows && (
                         <Link
-                          to={rowsLink(dashboard, d.key) as string}
+                          to={rows}
                           style={{ fontSize: 12, display: 'block' }}
                           aria-label={`${t('oversight.rows')}: ${d.label}`}
                         >
