@@ -49,8 +49,11 @@ export const Definition = z.object({
   label: z.string(),
   group: z.enum(['people', 'meetings', 'cadres', 'voice']),
   format: z.enum(['count', 'percent', 'days']),
-  /** true: a live figure (as of now), no previous-period value */
-  live: z.boolean(),
+  /**
+   * true: a stock, taken at the end of the period (now while the period runs) and at the end of the previous one;
+   * false: counted over each period
+   */
+  stock: z.boolean(),
   counts: z.string(),
 });
 export type Definition = z.infer<typeof Definition>;

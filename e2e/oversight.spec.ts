@@ -240,11 +240,11 @@ test('giám sát: bảng chỉ tiêu theo quý, xem sâu tới xã và chi; báo
   expect(prose).toContain(`(${vnCount(f.memberships.value ?? 0)} lượt sinh hoạt)`);
   expect(prose).toContain(`${vnCount(Math.round(rate * branches))}/${vnCount(branches)} chi đoàn`);
   expect(prose).toContain(`(${vnRate(rate)})`);
-  // Table 1: every indicator's row, this quarter's figure and the previous quarter's (or "current figure").
+  // Table 1: every indicator's row, this quarter's figure and the previous quarter's.
   const rows = oneLine(layout);
   for (const def of report.definitions) {
     const fig = f[def.key];
-    const previous = def.live ? 'Số liệu hiện tại' : vnFigure(fig.previous, def.format);
+    const previous = vnFigure(fig.previous, def.format);
     expect(rows, `dòng «${def.label}» của bảng chỉ tiêu`).toContain(
       `${def.label} ${vnFigure(fig.value, def.format)} ${previous}`,
     );

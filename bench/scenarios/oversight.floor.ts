@@ -94,6 +94,15 @@ type Row = {
   | 'left'
   | 'admitted_prev'
   | 'left_prev'
+  | 'cadres_party'
+  | 'm_after_cur'
+  | 'm_after_prev'
+  | 'a_after_cur'
+  | 'a_after_prev'
+  | 'c_after_cur'
+  | 'c_after_prev'
+  | 'p_after_cur'
+  | 'p_after_prev'
   | 'received'
   | 'resolved'
   | 'overdue'
@@ -115,11 +124,10 @@ type Row = {
   number
 >;
 
-type Lists = Record<
-  'members' | 'flows' | 'away' | 'cadres' | 'voice' | 'party' | 'meetings',
-  Row[] | null
-> & {
-  distinct_people: number | null;
+type Lists = Record<'members' | 'flows' | 'changes' | 'voice' | 'party' | 'meetings', Row[] | null> & {
+  /** people across organizations: now, at the period's end (when it has ended) and at the previous one's */
+  distinct_people: { now: number; at_cur: number; at_prev: number; everything: boolean } | null;
+  recording_start: string | null;
 };
 
 /** The dashboard of `scope` (below `unitId` when given, else the scope's topmost units), straight from SQL. */
@@ -175,9 +183,17 @@ export async function floorDashboard(
   // else one distinct pass.
   const severalOrgs = unitId === null && new Set(children.map((c) => c.org)).size !== 1;
   const C = sql`s.grp, grouping(s.grp) = 1 as total`;
-  // Persons working away are few (persons_away_idx): from them to their memberships over a province-wide
-  // scope, from the scope's memberships to a hashed set of them otherwise.
+  // A province-wide scope reads the window's compliance rows once (materialized), a smaller one through its units.
   const wide = me?.level === 'province' || (unitId === null && depth === 1);
+  // Stock figures at the period's end (now while it runs) and at the previous period's end.
+  const curEnd = period.end < today ? period.end : null;
+  const after = (col: SQL, day: string | null) => (day === null ? sql`false` : sql`${col} > ${day}::date`);
+  const liveOn = (d: string) => sql`(m.joined_on is null or m.joined_on <= ${d}::date) and (${live}
+    or (m.status in ('left', 'removed', 'deceased', 'aged_out') and m.left_on > ${d}::date))`;
+  const firstDay = prev.end; // the earlier of the two days
+  const ended = sql`m.status in ('left', 'removed', 'deceased', 'aged_out')`;
+  const endedOn = (d: string) =>
+    sql`${ended} and m.left_on > ${d}::date and (m.joined_on is null or m.joined_on <= ${d}::date)`;
   const overdue = sql`v.status <> 'merged' and (v.overdue_count > 0 or (v.status = 'open' and v.due_at < ${now}::timestamptz))`;
   const days = sql`extract(epoch from (v.answered_at - v.raised_at)) / 86400`;
   // The units in scope with their group: inlined in each sub-select (the planner then knows its size).
@@ -215,31 +231,61 @@ export async function floorDashboard(
   const statements = [
     sql`select
       (select json_agg(t) from (select ${C}, min(s.org) as org_min, max(s.org) as org_max,
-          sum(c.members)::int as memberships
+          sum(c.members)::int as memberships, sum(c.away)::int as away,
+          coalesce(sum(c.cadres) filter (where s.level = 'branch'), 0)::int as cadres,
+          coalesce(sum(c.cadres_party) filter (where s.level = 'branch'), 0)::int as cadres_party
         from ${S} join unit_member_counts c on c.unit_id = s.id ${G}) t) as members,
       (select json_agg(t) from (select ${C},
           coalesce(sum(f.admitted) filter (where ${w(sql`f.month`, period)}), 0)::int as admitted,
           coalesce(sum(f."left") filter (where ${w(sql`f.month`, period)}), 0)::int as left,
           coalesce(sum(f.admitted) filter (where ${w(sql`f.month`, prev)}), 0)::int as admitted_prev,
-          coalesce(sum(f."left") filter (where ${w(sql`f.month`, prev)}), 0)::int as left_prev
+          coalesce(sum(f."left") filter (where ${w(sql`f.month`, prev)}), 0)::int as left_prev,
+          coalesce(sum(f."left" - f.admitted) filter (where ${after(sql`f.month`, curEnd)}), 0)::int as m_after_cur,
+          coalesce(sum(f."left" - f.admitted) filter (where f.month > ${prev.end}::date), 0)::int as m_after_prev
         from unit_month_flows f join ${S} on s.id = f.unit_id
-        where f.month between ${prev.start}::date and ${period.end}::date ${G}) t) as flows,
-      (select json_agg(t) from (select ${C}, count(distinct m.person_id)::int as away
-        from ${
-          wide
-            ? sql`persons p cross join lateral (select m.person_id, m.unit_id from memberships m
-                where m.person_id = p.id and ${live} offset 0) m join ${S} on s.id = m.unit_id where p.away_from_home`
-            : sql`memberships m join ${S} on s.id = m.unit_id
-                where ${live} and m.person_id in (select p.id from persons p where p.away_from_home)`
-        } ${G}) t) as away,
+        where f.month >= ${prev.start}::date ${G}) t) as flows,
+      (select json_agg(t) from (select ${C},
+          coalesce(sum(k.away) filter (where ${after(sql`k.month`, curEnd)}), 0)::int as a_after_cur,
+          coalesce(sum(k.away), 0)::int as a_after_prev,
+          coalesce(sum(k.cadres) filter (where s.level = 'branch' and ${after(sql`k.month`, curEnd)}), 0)::int as c_after_cur,
+          coalesce(sum(k.cadres) filter (where s.level = 'branch'), 0)::int as c_after_prev,
+          coalesce(sum(k.cadres_party) filter (where s.level = 'branch' and ${after(sql`k.month`, curEnd)}), 0)::int
+            as p_after_cur,
+          coalesce(sum(k.cadres_party) filter (where s.level = 'branch'), 0)::int as p_after_prev
+        from unit_stock_changes k join ${S} on s.id = k.unit_id
+        where k.month > ${prev.end}::date ${G}) t) as changes,
+      (select started_on::text from stock_recording) as recording_start,
       ${
-        severalOrgs
-          ? sql`case when not exists (select 1 from unit_member_counts c join units u on u.id = c.unit_id
-              where c.members > 0 and not (u.active and ${scope('u')}))
-            then (select count(*)::int from person_live)
-            else (select count(distinct m.person_id)::int from memberships m join ${S} on s.id = m.unit_id where ${live})
-            end`
-          : sql`null::int`
+        !severalOrgs
+          ? sql`null::json`
+          : wide
+            ? // every live membership is in scope (checked): person_live and its since; ended-then people apart
+              sql`(with e as (select m.person_id, bool_or(${endedOn(curEnd ?? today)}) as e_cur,
+                  bool_or(${endedOn(prev.end)}) as e_prev
+                from memberships m where m.left_on > ${firstDay}::date and ${ended} group by m.person_id),
+              l as (select count(*)::int as n, (count(*) filter (where since > ${curEnd ?? today}::date))::int as l_cur,
+                (count(*) filter (where since > ${prev.end}::date))::int as l_prev from person_live),
+              b as (select (count(*) filter (where e.e_cur and (p.person_id is null or p.since > ${curEnd ?? today}::date)))::int
+                  as b_cur,
+                (count(*) filter (where e.e_prev and (p.person_id is null or p.since > ${prev.end}::date)))::int as b_prev
+                from e left join person_live p on p.person_id = e.person_id)
+              select json_build_object('now', l.n, 'at_cur', l.n - l.l_cur + b.b_cur, 'at_prev', l.n - l.l_prev + b.b_prev,
+                'everything', not exists (select 1 from unit_member_counts c join units u on u.id = c.unit_id
+                  where c.members > 0 and not (u.active and ${scope('u')})))
+              from l, b)`
+            : // the scope's memberships begun or ended after the earlier day, unit by unit
+              sql`(with su as materialized (select s.id from ${S}),
+              c as (select distinct m.person_id from su cross join lateral (select m.person_id from memberships m
+                where m.unit_id = su.id and (m.joined_on > ${firstDay}::date or m.left_on > ${firstDay}::date) offset 0) m),
+              d as (select m.person_id, bool_or(${live}) as now, bool_or(${liveOn(curEnd ?? today)}) as at_cur,
+                  bool_or(${liveOn(prev.end)}) as at_prev
+                from c join memberships m on m.person_id = c.person_id join su on su.id = m.unit_id group by m.person_id),
+              n as (select count(distinct m.person_id)::int as now from su join memberships m on m.unit_id = su.id and ${live})
+              select json_build_object('now', n.now,
+                'at_cur', n.now + (count(d.*) filter (where d.at_cur and not d.now)) - (count(d.*) filter (where d.now and not d.at_cur)),
+                'at_prev', n.now + (count(d.*) filter (where d.at_prev and not d.now)) - (count(d.*) filter (where d.now and not d.at_prev)),
+                'everything', false)
+              from n left join d on true group by n.now)`
       } as distinct_people,
       (select json_agg(t) from (select ${C},
           (count(*) filter (where ${inV(cur)}))::int as received,
@@ -257,12 +303,6 @@ export async function floorDashboard(
           (count(distinct i.person_id) filter (where ${w(sql`i.stage_on`, prev)}))::int as introduced_prev
         from party_introductions i join ${S} on s.id = i.unit_id
         where i.stage = 'introduced' and i.stage_on between ${prev.start}::date and ${period.end}::date ${G}) t) as party`,
-    sql`select
-      (select json_agg(t) from (select ${C}, count(distinct m.person_id)::int as cadres,
-          (count(distinct m.person_id) filter (where p.party_status in ('probationary', 'full')))::int as party
-        from memberships m join ${S} on s.id = m.unit_id
-          cross join lateral (select p.party_status from persons p where p.id = m.person_id offset 0) p
-        where ${live} and m.position is not null and s.level = 'branch' ${G}) t) as cadres`,
     sql`with ${meetingsCtes}
     select
       (select json_agg(t) from (select s.grp, grouping(s.grp) = 1 as total, s.which, count(*)::int as branches,
@@ -293,20 +333,40 @@ export async function floorDashboard(
     const k = `${which}:${r.total ? -1 : r.grp}`;
     vals.set(k, { ...vals.get(k), ...v });
   };
-  const list = (k: Exclude<keyof Lists, 'distinct_people'>) => res?.[k] ?? [];
+  const list = (k: 'members' | 'flows' | 'changes' | 'voice' | 'party' | 'meetings') => res?.[k] ?? [];
+  const recorded = (day: string | null) =>
+    day === null || (res.recording_start != null && day >= res.recording_start);
+  // Stock: the counts now, then at each day minus what came after it (flows; recorded changes).
+  const keyOf = (r: Row) => (r.total ? -1 : (r.grp as number));
+  const later = new Map<number, Row>();
+  for (const r of [...list('flows'), ...list('changes')])
+    later.set(keyOf(r), { ...later.get(keyOf(r)), ...r });
   for (const r of list('members')) {
     if (r.org_min !== r.org_max && !(r.total && severalOrgs)) {
       throw new Error('oversight floor: a group spans organizations; extend the floor');
     }
-    const people = r.total && severalOrgs ? (res?.distinct_people ?? 0) : r.memberships;
-    put(0, r, { memberships: r.memberships, people });
+    const a = later.get(keyOf(r));
+    const n = (k: keyof Row) => Number(a?.[k] ?? 0);
+    const at = (m: number, aw: number, c: number, p: number): V => ({
+      memberships: r.memberships + m,
+      people: r.memberships + m,
+      awayMembers: r.away - aw,
+      branchCadres: r.cadres - c,
+      cadrePartyShare: ratio(r.cadres_party - p, r.cadres - c),
+    });
+    put(0, r, at(n('m_after_cur'), n('a_after_cur'), n('c_after_cur'), n('p_after_cur')));
+    put(1, r, at(n('m_after_prev'), n('a_after_prev'), n('c_after_prev'), n('p_after_prev')));
   }
-  for (const r of list('away')) put(0, r, { awayMembers: r.away });
-  for (const r of list('cadres'))
-    put(0, r, { branchCadres: r.cadres, cadrePartyShare: ratio(r.party, r.cadres) });
   for (const r of list('flows')) {
     put(0, r, { admitted: r.admitted, left: r.left, netChange: r.admitted - r.left });
     put(1, r, { admitted: r.admitted_prev, left: r.left_prev, netChange: r.admitted_prev - r.left_prev });
+  }
+  const dp = res.distinct_people;
+  if (dp && wide && !dp.everything) throw new Error('oversight floor: a wide scope without every membership');
+  if (dp) {
+    const total = { grp: null, total: true };
+    put(0, total, { people: curEnd === null ? dp.now : dp.at_cur });
+    put(1, total, { people: dp.at_prev });
   }
   const med = (m: number | null) => (m === null ? null : Math.round(Number(m) * 10) / 10);
   for (const r of list('voice')) {
@@ -356,12 +416,18 @@ export async function floorDashboard(
     introducedToParty: 0,
     ...noBranches(),
   };
-  const liveKeys = new Set(DEFINITIONS.filter((d) => d.live).map((d) => d.key));
+  const RECORDED = new Set<string>(['awayMembers', 'branchCadres', 'cadrePartyShare']);
   const figures = (g: number): Figures => {
     const c = { ...zero, ...vals.get(`0:${g}`) };
     const p = { ...zero, ...vals.get(`1:${g}`) };
     return Object.fromEntries(
-      INDICATORS.map((k) => [k, { value: c[k] ?? null, previous: liveKeys.has(k) ? null : (p[k] ?? null) }]),
+      INDICATORS.map((k) => [
+        k,
+        {
+          value: RECORDED.has(k) && !recorded(curEnd) ? null : (c[k] ?? null),
+          previous: RECORDED.has(k) && !recorded(prev.end) ? null : (p[k] ?? null),
+        },
+      ]),
     ) as Figures;
   };
   return {

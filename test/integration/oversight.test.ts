@@ -1,7 +1,8 @@
 /**
  * Oversight dashboard honesty: a small situation built through the API on the demo data (a thematic meeting with
- * its roll call in one branch, an admission, a voice item raised and resolved), then every dashboard figure of a
- * commune compared with counts computed here with plain SQL over the raw rows.
+ * its roll call in one branch, an admission, a voice item raised and resolved, members starting work away and a
+ * cadre joining the Party in known months), then every dashboard figure of a commune compared with counts
+ * computed here with plain SQL over the raw rows — stock figures at the end of the month and of the month before.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -23,6 +24,20 @@ const dashboard = async (query: string, who = 'doan.thachkhe') => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as Dashboard;
 };
+/**
+ * The changes to away / cadre counts are recorded in the month they happen (database time). To know what the
+ * dashboard should say at earlier month ends, the test files what it changes under chosen months: everything
+ * recorded so far under `month`, and recording begun then.
+ */
+async function recordedSoFarIn(month: string) {
+  const db = t.database.db;
+  const thisMonth = sql`date_trunc('month', now() at time zone 'UTC' + interval '7 hours')::date`;
+  await db.execute(sql`update unit_stock_changes set month = ${month}::date where month = ${thisMonth}`);
+  await db.execute(sql`update stock_recording set started_on = least(started_on, ${month}::date)`);
+}
+let awayInOctober: number;
+let awayInNovember: number;
+
 /** Held meetings of a month under the commune (raw rows). */
 const heldIn = (month: string) => sql`m.status in ('held', 'locked') and m.period_key = ${month}
   and m.unit_id in (select id from units where path <@ ${path}::ltree)`;
@@ -35,12 +50,25 @@ beforeAll(async () => {
     t.database.db,
     sql`select path::text as p from units where id = ${r.doanTK}`,
   ))!.p;
-  // One member of branch A works away from home, A is in a difficult area, one branch cadre is a Party member.
+  // One member of branch A started work away from home and one branch cadre joined the Party in October, another
+  // member of A started work away in November; A is in a difficult area. Whatever the seed recorded counts as
+  // September's.
   const db = t.database.db;
-  await db.execute(sql`update persons set away_from_home = true where id = ${await r.personIn(branchA)}`);
+  await recordedSoFarIn('2026-09-01');
+  awayInOctober = (await r.personIn(branchA))!;
+  await db.execute(sql`update persons set away_from_home = true where id = ${awayInOctober}`);
   await db.execute(sql`update units set difficult_area = true where id = ${branchA}`);
-  await db.execute(sql`update persons set party_status = 'full' where id = (select person_id from memberships
-    where unit_id = ${branchA} and position is not null and status = 'active' order by id limit 1)`);
+  await db.execute(sql`update persons set party_status = 'full' where id = (select m.person_id from memberships m
+    join persons p on p.id = m.person_id where m.unit_id = ${branchA} and m.position is not null
+      and m.status = 'active' and p.party_status = 'none' order by m.id limit 1)`);
+  await recordedSoFarIn('2026-10-01');
+  awayInNovember = (await one<{ id: number }>(
+    db,
+    sql`select m.person_id as id from memberships m join persons p on p.id = m.person_id
+      where m.unit_id = ${branchA} and m.status = 'active' and not p.away_from_home order by m.id desc limit 1`,
+  ))!.id;
+  await db.execute(sql`update persons set away_from_home = true where id = ${awayInNovember}`);
+  await recordedSoFarIn('2026-11-01');
   const created = await t.as('doan.thachkhe', 'POST', `/api/units/${branchA}/meetings`, {
     kind: 'thematic',
     scheduledAt: '2026-11-08T19:00:00+07:00',
@@ -109,17 +137,37 @@ describe('oversight dashboard', () => {
     const sub = sql`(select id from units where path <@ ${path}::ltree and active)`;
     const live = sql`m.status in ('active', 'transferring') and m.unit_id in ${sub}`;
     const f = d.figures;
+    // Stock at a day: memberships begun by then (or undated) and live now or ended after it; merged copies never.
+    const liveOn = (
+      day: string,
+    ) => sql`m.unit_id in ${sub} and (m.joined_on is null or m.joined_on <= ${day}::date)
+      and (m.status in ('active', 'transferring')
+        or (m.status in ('left', 'removed', 'deceased', 'aged_out') and m.left_on > ${day}::date))`;
+    expect(f.memberships).toEqual({
+      value: await n(sql`select count(*)::int as n from memberships m where ${liveOn('2026-11-30')}`),
+      previous: await n(sql`select count(*)::int as n from memberships m where ${liveOn('2026-10-31')}`),
+    });
+    // nobody joined after November, so the month's end is now
     expect(f.memberships.value).toBe(
       await n(sql`select count(*)::int as n from memberships m where ${live}`),
     );
-    expect(f.people.value).toBe(
-      await n(sql`select count(distinct m.person_id)::int as n from memberships m where ${live}`),
-    );
-    expect(f.people.previous).toBeNull();
-    expect(f.awayMembers.value).toBe(
-      await n(sql`select count(distinct m.person_id)::int as n from memberships m join persons p on p.id = m.person_id
-        where ${live} and p.away_from_home`),
-    );
+    expect(f.memberships.previous).toBeLessThan(f.memberships.value!);
+    expect(f.people).toEqual({
+      value: await n(
+        sql`select count(distinct m.person_id)::int as n from memberships m where ${liveOn('2026-11-30')}`,
+      ),
+      previous: await n(
+        sql`select count(distinct m.person_id)::int as n from memberships m where ${liveOn('2026-10-31')}`,
+      ),
+    });
+    // Away: now (the end of November), and at the end of October without November's newcomer.
+    const awayNow =
+      await n(sql`select count(*)::int as n from memberships m join persons p on p.id = m.person_id
+        where ${live} and p.away_from_home`);
+    const inScope = async (personId: number) =>
+      n(sql`select count(*)::int as n from memberships m where ${live} and m.person_id = ${personId}`);
+    expect(await inScope(awayInNovember)).toBe(1);
+    expect(f.awayMembers).toEqual({ value: awayNow, previous: awayNow! - 1 });
     const admittedNov = await n(sql`select count(*)::int as n from memberships m
       where m.unit_id in ${sub} and m.joined_on between '2026-11-01' and '2026-11-30'`);
     expect(admittedNov).toBeGreaterThanOrEqual(1);
@@ -192,14 +240,16 @@ describe('oversight dashboard', () => {
     // Branch cadres and the share who are Party members.
     const cadres = (await one<{ c: number; p: number }>(
       t.database.db,
-      sql`select count(distinct m.person_id)::int as c,
-        (count(distinct m.person_id) filter (where pe.party_status in ('probationary', 'full')))::int as p
+      sql`select count(*)::int as c,
+        (count(*) filter (where pe.party_status in ('probationary', 'full')))::int as p
       from memberships m join persons pe on pe.id = m.person_id join units u on u.id = m.unit_id
       where ${live} and u.level = 'branch' and m.position is not null`,
     ))!;
     expect(cadres.p).toBeGreaterThanOrEqual(1);
-    expect(f.branchCadres.value).toBe(cadres.c);
+    expect(f.branchCadres).toEqual({ value: cadres.c, previous: cadres.c });
     expect(f.cadrePartyShare.value).toEqual(cadres.c ? expect.closeTo(cadres.p / cadres.c) : null);
+    // the cadre joined the Party in October: the share at the end of October already counts them
+    expect(f.cadrePartyShare.previous).toBe(f.cadrePartyShare.value);
 
     // Members introduced to the Party: distinct persons with an 'introduced' record dated in the month.
     const introducedIn = (month: string) =>
@@ -239,6 +289,30 @@ describe('oversight dashboard', () => {
     expect(own.figures.thematic).toEqual(a.figures.thematic);
     expect(own.figures.memberships.value).toBe(a.figures.memberships.value);
     expect(own.unit).toMatchObject({ id: branchA, parentId: r.doanTK });
+  });
+
+  it('gives stock figures at the end of earlier months, and none before their recording began', async () => {
+    const oct = await dashboard(`unitId=${r.doanTK}&period=2026-10`);
+    const nov = await dashboard(`unitId=${r.doanTK}&period=2026-11`);
+    const f = oct.figures;
+    expect(f.memberships.value).toBe(nov.figures.memberships.previous);
+    expect(f.awayMembers.value).toBe(nov.figures.awayMembers.previous);
+    // at the end of September neither October's nor November's member was away, nor was the cadre a Party member
+    expect(f.awayMembers.previous).toBe(f.awayMembers.value! - 1);
+    expect(f.branchCadres.previous).toBe(f.branchCadres.value);
+    expect(f.cadrePartyShare.previous).toBeCloseTo(f.cadrePartyShare.value! - 1 / f.branchCadres.value!);
+    // recording began in September: the end of August is unknown for them, known for memberships
+    const sep = await dashboard(`unitId=${r.doanTK}&period=2026-09`);
+    for (const k of ['awayMembers', 'branchCadres', 'cadrePartyShare'] as const) {
+      expect(sep.figures[k].previous, k).toBeNull();
+      expect(sep.figures[k].value, k).not.toBeNull();
+    }
+    expect(sep.figures.memberships.previous).not.toBeNull();
+    // a branch's figures add up to the commune's at each end
+    const sum = (d: Dashboard, which: 'value' | 'previous') =>
+      d.children.reduce((s, c) => s + (c.figures.awayMembers[which] ?? 0), 0);
+    expect(sum(oct, 'previous')).toBe(f.awayMembers.previous);
+    expect(sum(oct, 'value')).toBe(f.awayMembers.value);
   });
 
   it('compares with the previous period: the quarter before has none of this month’s activity', async () => {

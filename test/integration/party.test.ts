@@ -179,10 +179,14 @@ describe('party introductions', () => {
     const cur = parsePeriodKey('2026-Q4')!;
     const prev = parsePeriodKey('2026-Q3')!;
     const groups = [b0.id, b1.id, b2.id];
+    const depth = (await one<{ d: number }>(
+      db,
+      sql`select nlevel(path) as d from units where id = ${b0.id}`,
+    ))!.d;
     const got = await introducedCounts(
       db,
       sql`u.active and u.path <@ ${commune!.path}::ltree`,
-      groups,
+      groups.map((id) => ({ id, depth })),
       cur,
       prev,
     );

@@ -325,7 +325,7 @@ describe('periodic reports', () => {
       const line = rows.find((cells) => cells[0] === def.label);
       expect(line, def.label).toBeDefined();
       expect(line![1], def.label).toBe(formatFigure(d.figures[def.key].value, def));
-      if (!def.live) expect(line![2], def.label).toBe(formatFigure(d.figures[def.key].previous, def));
+      expect(line![2], def.label).toBe(formatFigure(d.figures[def.key].previous, def));
     }
 
     const xlsx = await ok('dangu.thachkhe', 'GET', `/api/reports/${id}.xlsx`);

@@ -122,6 +122,9 @@ export const memberships = pgTable(
     uniqueIndex('memberships_live_person_org_uq')
       .on(t.personId, t.organizationCode)
       .where(sql`${t.status} in ('active', 'transferring')`),
+    // the dashboard's people at an earlier date: the memberships that began or ended after it
+    index('memberships_joined_idx').on(t.joinedOn),
+    index('memberships_left_idx').on(t.leftOn).where(sql`${t.leftOn} is not null`),
     index('memberships_cadre_idx')
       .on(t.unitId, t.personId)
       .where(sql`${t.position} is not null and ${t.status} in ('active', 'transferring')`),
@@ -137,15 +140,51 @@ export const unitMemberCounts = pgTable('unit_member_counts', {
     .primaryKey()
     .references(() => units.id),
   members: integer('members').notNull().default(0),
+  /** live memberships whose person works away from home (persons.away_from_home) */
+  away: integer('away').notNull().default(0),
+  /** live memberships holding a cadre position (memberships.position) */
+  cadres: integer('cadres').notNull().default(0),
+  /** of those, the ones whose person is a Party member (probationary or full) */
+  cadresParty: integer('cadres_party').notNull().default(0),
+});
+
+/**
+ * Changes to unit_member_counts' away / cadres / cadres_party per unit and month in which they were recorded
+ * (Vietnam time), kept by the same triggers (migration 0019): the value at the end of an earlier month is the
+ * current count minus the changes recorded after it — for months since recording began (stock_recording).
+ */
+export const unitStockChanges = pgTable(
+  'unit_stock_changes',
+  {
+    unitId: integer('unit_id').notNull(),
+    /** the first day of the month the change was recorded in */
+    month: date('month').notNull(),
+    away: integer('away').notNull().default(0),
+    cadres: integer('cadres').notNull().default(0),
+    cadresParty: integer('cadres_party').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.month] }), index('unit_stock_changes_month_idx').on(t.month)],
+);
+
+/** One row: the first month whose end-of-month stock figures unit_stock_changes can give (its migration's month). */
+export const stockRecording = pgTable('stock_recording', {
+  id: integer('id').primaryKey().default(1),
+  startedOn: date('started_on').notNull(),
 });
 
 /**
  * Every person with at least one live membership (active or in transit), kept by statement triggers on
  * memberships (migration 0018): the province's distinct people without a pass over every membership.
  */
-export const personLive = pgTable('person_live', {
-  personId: integer('person_id').primaryKey(),
-});
+export const personLive = pgTable(
+  'person_live',
+  {
+    personId: integer('person_id').primaryKey(),
+    /** the earliest joined_on of the person's live memberships ('-infinity' when one has none) */
+    since: date('since').notNull().default(sql`'-infinity'`),
+  },
+  (t) => [index('person_live_since_idx').on(t.since)],
+);
 
 /**
  * Admissions and departures per unit and month (joined_on; left_on of ended memberships), counted in the unit the

@@ -61,13 +61,14 @@ export function findPeriodRows(db: DbOrTx, where: SQL, periods: SQL): Promise<Pe
 }
 
 /**
- * The schedules branches can have: every (organization, kind) of the branches, and each special unit (one with
- * a rhythm rule of its own) with its organization and kind.
+ * The schedules branches can have: every (organization, kind) of the branches (those matching `branches`, alias
+ * b, when given), and each special unit (one with a rhythm rule of its own) with its organization and kind.
  */
-export function scheduleKeys(db: DbOrTx, specials: readonly number[]) {
+export function scheduleKeys(db: DbOrTx, specials: readonly number[], branches: SQL = sql`true`) {
   return rows<{ org: string; kind: string; unitId: number | null }>(
     db,
-    sql`select distinct organization_code as org, kind, null::int as "unitId" from units where level = 'branch'
+    sql`select distinct b.organization_code as org, b.kind, null::int as "unitId" from units b
+    where b.level = 'branch' and ${branches}
     union all
     select organization_code, kind, id from units where id = any(${pgArray(specials)}::int[])`,
   );
@@ -119,6 +120,8 @@ export interface DueEntry {
   unitId: number | null;
   key: string;
   end: string;
+  /** the window it is due in, when a statement reads several (0 otherwise) */
+  which?: number;
 }
 
 /** Counts of a set of branch rows (the summary, or one roll-up group). */
@@ -179,12 +182,19 @@ const TALLY = sql`count(*)::int as branches, (count(*) filter (where r.status = 
 /** What the branch rows of a compliance window need. */
 export interface WindowQuery {
   where: SQL;
-  parentVisible: SQL;
+  /** when the parent's name is shown (alias p); false: never (and no join) */
+  parentVisible: SQL | false;
   due: readonly DueEntry[];
   specials: readonly number[];
   start: string;
   end: string;
   today: string;
+  /** the windows (DueEntry.which) read at once, [0] when omitted; `start`..`end` covers them all */
+  windows?: readonly number[];
+  /** a column `grp` of each branch (alias b), e.g. its drill-down group */
+  grp?: SQL;
+  /** few branches (a commune's): read their period rows branch by branch rather than the window's in one pass */
+  few?: boolean;
 }
 
 /**
@@ -192,23 +202,28 @@ export interface WindowQuery {
  * status and sums over the window — shared by the report and the grouped tallies, so both count alike.
  */
 function branchRowsCtes(q: WindowQuery): SQL {
-  const col = <K extends keyof DueEntry>(k: K) => pgArray(q.due.map((d) => d[k]));
+  const col = <K extends keyof DueEntry>(k: K) => pgArray(q.due.map((d) => d[k] ?? null));
+  const which = pgArray(q.due.map((d) => d.which ?? 0));
   return sql`due as (
       select * from unnest(${col('org')}::text[], ${col('kind')}::text[], ${col('unitId')}::int[],
-        ${col('key')}::text[], ${col('end')}::date[]) as d(org, kind, unit_id, key, period_end)),
+        ${col('key')}::text[], ${col('end')}::date[], ${which}::int[]) as d(org, kind, unit_id, key, period_end, which)),
     req as (
-      select org, kind, unit_id, count(*)::int as required,
+      select org, kind, unit_id, which, count(*)::int as required,
         (count(*) filter (where period_end < ${q.today}::date))::int as past
-      from due group by org, kind, unit_id),
+      from due group by org, kind, unit_id, which),
     br as materialized (
-      select b.id, b.name, b.parent_id, case when ${q.parentVisible} then p.name end as parent_name,
+      select b.id, b.name, b.parent_id, ${q.parentVisible === false ? sql`null::text` : sql`case when ${q.parentVisible} then p.name end`} as parent_name,
         b.organization_code as org, b.kind, b.difficult_area,
-        case when b.id = any(${pgArray(q.specials)}::int[]) then b.id end as special
-      from units b left join units p on p.id = b.parent_id where ${q.where}),
-    win as materialized (
-      select * from unit_period_compliance c where c.period_end between ${q.start}::date and ${q.end}::date),
+        case when b.id = any(${pgArray(q.specials)}::int[]) then b.id end as special, ${q.grp ?? sql`null::int`} as grp
+      from units b ${q.parentVisible === false ? sql`` : sql`left join units p on p.id = b.parent_id`} where ${q.where}),
+    win as materialized (${
+      q.few
+        ? sql`select c.* from br cross join lateral (select * from unit_period_compliance c
+            where c.unit_id = br.id and c.period_end between ${q.start}::date and ${q.end}::date offset 0) c`
+        : sql`select c.* from unit_period_compliance c where c.period_end between ${q.start}::date and ${q.end}::date`
+    }),
     agg as (
-      select c.unit_id, (count(*) filter (where c.held > 0))::int as held,
+      select c.unit_id, d.which, (count(*) filter (where c.held > 0))::int as held,
         (count(*) filter (where c.held > 0 and d.period_end < ${q.today}::date))::int as held_past,
         (count(*) filter (where c.period_end < ${q.today}::date and c.held = 0 and c.meetings > 0))::int as unreported,
         sum(c.invited_sum)::int as invited, sum(c.attended_sum)::int as attended,
@@ -218,9 +233,9 @@ function branchRowsCtes(q: WindowQuery): SQL {
       from win c join br on br.id = c.unit_id
       join due d on d.key = c.period_key and d.org = br.org and d.kind = br.kind
         and d.unit_id is not distinct from br.special
-      group by c.unit_id),
+      group by c.unit_id, d.which),
     r as materialized (
-      select br.id as "unitId", br.name as "unitName", br.parent_id as "parentId", br.parent_name as "parentName",
+      select w.which, br.grp, br.id as "unitId", br.name as "unitName", br.parent_id as "parentId", br.parent_name as "parentName",
         br.org as "organizationCode", br.difficult_area as "difficultArea",
         coalesce(rq.required, 0) as required, coalesce(a.held, 0) as held,
         case when coalesce(a.held, 0) >= coalesce(rq.required, 0) then 'met'
@@ -229,12 +244,15 @@ function branchRowsCtes(q: WindowQuery): SQL {
         coalesce(a.invited, 0) as invited, coalesce(a.attended, 0) as attended,
         coalesce(a.thematic, 0) as thematic, coalesce(a.cadre_visited, 0) as "cadreVisited",
         coalesce(a.away_invited, 0) as "awayInvited", coalesce(a.away_attended, 0) as "awayAttended"
-      from br left join req rq on rq.org = br.org and rq.kind = br.kind and rq.unit_id is not distinct from br.special
-      left join agg a on a.unit_id = br.id)`;
+      from br cross join unnest(${pgArray(q.windows ?? [0])}::int[]) as w(which)
+      left join req rq on rq.org = br.org and rq.kind = br.kind and rq.unit_id is not distinct from br.special
+        and rq.which = w.which
+      left join agg a on a.unit_id = br.id and a.which = w.which)`;
 }
 
-/** Per drill-down group and in total: the tallies the oversight dashboard reads from the branch rows. */
+/** Per window, per drill-down group and in total: the tallies the oversight dashboard reads from the branch rows. */
 export interface GroupTally {
+  which: number;
   grp: number | null;
   total: boolean;
   branches: number;
@@ -250,27 +268,24 @@ export interface GroupTally {
 }
 
 /**
- * The compliance of the branches matching `where`, tallied per group (the id among `groups` on each branch's
- * path) and in total, in one statement: what the oversight dashboard needs without reading every branch row.
+ * The compliance of the branches matching `where`, for each window (`q.windows`), tallied per group (`q.grp`,
+ * a column of each branch) and in total, in one statement: what the oversight dashboard needs without reading
+ * every branch row.
  */
-export function complianceTallies(db: DbOrTx, q: WindowQuery, groups: readonly number[]) {
+export function complianceTallies(db: DbOrTx, q: WindowQuery) {
   return rows<GroupTally>(
     db,
-    sql`with ${branchRowsCtes(q)},
-    g as (
-      select r.*, gu.id as grp
-      from r join units b on b.id = r."unitId"
-        left join units gu on gu.id = any(${pgArray(groups)}::int[]) and b.path <@ gu.path)
-    select g.grp, (grouping(g.grp) = 1) as total, count(*)::int as branches,
-      (count(*) filter (where g.status = 'met'))::int as met,
-      coalesce(sum(g.thematic), 0)::int as thematic,
-      coalesce(sum(g.invited), 0)::int as invited, coalesce(sum(g.attended), 0)::int as attended,
-      coalesce(sum(g."awayInvited"), 0)::int as "awayInvited",
-      coalesce(sum(g."awayAttended"), 0)::int as "awayAttended",
-      (count(*) filter (where g."cadreVisited" > 0))::int as visited,
-      (count(*) filter (where g."difficultArea"))::int as difficult,
-      (count(*) filter (where g."difficultArea" and g."cadreVisited" > 0))::int as "difficultVisited"
-    from g group by grouping sets ((g.grp), ())`,
+    sql`with ${branchRowsCtes(q)}
+    select r.which, r.grp, (grouping(r.grp) = 1) as total, count(*)::int as branches,
+      (count(*) filter (where r.status = 'met'))::int as met,
+      coalesce(sum(r.thematic), 0)::int as thematic,
+      coalesce(sum(r.invited), 0)::int as invited, coalesce(sum(r.attended), 0)::int as attended,
+      coalesce(sum(r."awayInvited"), 0)::int as "awayInvited",
+      coalesce(sum(r."awayAttended"), 0)::int as "awayAttended",
+      (count(*) filter (where r."cadreVisited" > 0))::int as visited,
+      (count(*) filter (where r."difficultArea"))::int as difficult,
+      (count(*) filter (where r."difficultArea" and r."cadreVisited" > 0))::int as "difficultVisited"
+    from r group by grouping sets ((r.which, r.grp), (r.which))`,
   );
 }
 
@@ -300,7 +315,7 @@ export async function complianceReport(
       (select json_agg(t) from (select null::int as "parentId", null::text as "parentName",
         r."organizationCode", ${TALLY} from r group by r."organizationCode") t) as organizations,
       (select count(*)::int from r where ${onlyStatus}) as total,
-      (select json_agg(t) from (select pg.*, (select max(c.last_held_at) from unit_period_compliance c
+      (select json_agg(to_jsonb(t) - 'which' - 'grp') from (select pg.*, (select max(c.last_held_at) from unit_period_compliance c
           where c.unit_id = pg."unitId" and c.period_start <= ${q.end}::date) as "lastMeetingAt"
         from pg order by case pg.status when 'missed' then 0 when 'pending' then 1 else 2 end,
           pg."parentName", pg."unitName", pg."unitId") t) as page`,

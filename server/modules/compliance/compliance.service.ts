@@ -53,11 +53,10 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
     return sql`b.level = 'branch' and b.active and ${subtree} and ${unitScopeSql(ctx.actor, 'compliance.read', 'b')}`;
   }
 
-  /** The due periods of each schedule in a window: per (organization, unit kind), and per special unit. */
   /** The due periods of each schedule in windows: per (organization, unit kind), and per special unit. */
-  async function dueIn(...periods: Period[]) {
+  async function dueIn(branches: SQL, ...periods: Period[]) {
     const schedules = await loadSchedules(db);
-    const keys = await scheduleKeys(db, schedules.specials);
+    const keys = await scheduleKeys(db, schedules.specials, branches);
     const dues = periods.map((period) => {
       const due: DueEntry[] = [];
       for (const s of keys) {
@@ -79,32 +78,29 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
 
   return {
     /**
-     * The compliance of the active branches among `units` (a condition on alias u, scope included by the
-     * caller) for each period, tallied per group (the ids in `groups` on each branch's path) and in total, with
-     * the report's definitions: what the oversight dashboard reads.
+     * The compliance of the active branches among `units` (a condition on alias b, scope included by the
+     * caller) for each period, tallied per group (`grp`, a column of each branch, alias b) and in total, with
+     * the report's definitions, in one statement: what the oversight dashboard reads.
      */
-    async tallies(ctx: RequestContext, q: { units: SQL; groups: readonly number[]; periods: Period[] }) {
+    async tallies(ctx: RequestContext, q: { units: SQL; grp: SQL; periods: Period[]; few?: boolean }) {
       assertCan(ctx.actor, 'compliance.read');
-      const { dues, specials } = await dueIn(...q.periods);
-      const where = sql`b.level = 'branch' and b.active and b.id in (select u.id from units u where ${q.units})`;
-      const today = vietnamDay(clock.now());
-      return Promise.all(
-        q.periods.map((p, i) =>
-          complianceTallies(
-            db,
-            {
-              where,
-              parentVisible: sql`false`,
-              due: dues[i] ?? [],
-              specials,
-              start: p.start,
-              end: p.end,
-              today,
-            },
-            q.groups,
-          ),
-        ),
-      );
+      const where = sql`b.level = 'branch' and b.active and ${q.units}`;
+      const { dues, specials } = await dueIn(where, ...q.periods);
+      const starts = q.periods.map((p) => p.start).sort();
+      const ends = q.periods.map((p) => p.end).sort();
+      const all = await complianceTallies(db, {
+        where,
+        parentVisible: false,
+        due: dues.flatMap((d, which) => d.map((e) => ({ ...e, which }))),
+        specials,
+        start: starts[0] ?? '',
+        end: ends[ends.length - 1] ?? '',
+        today: vietnamDay(clock.now()),
+        windows: q.periods.map((_, i) => i),
+        grp: q.grp,
+        few: q.few,
+      });
+      return q.periods.map((_, i) => all.filter((t) => t.which === i));
     },
 
     /**
@@ -133,7 +129,7 @@ export function makeComplianceService({ db, clock }: { db: Db; clock: Clock }) {
       const {
         dues: [due = []],
         specials,
-      } = await dueIn(period);
+      } = await dueIn(where, period);
       const pageSize = q.pageSize ?? 50;
       const page = q.page ?? 1;
       const r = await complianceReport(db, {

@@ -7,43 +7,43 @@ export const DEFINITIONS: Definition[] = [
     label: 'Số người (đoàn viên, hội viên)',
     group: 'people',
     format: 'count',
-    live: true,
+    stock: true,
     counts:
-      'Số người khác nhau có sinh hoạt đang hoạt động hoặc đang chuyển (memberships) trong các đơn vị thuộc phạm vi; hiện tại.',
+      'Số người khác nhau có sinh hoạt đang hoạt động hoặc đang chuyển (memberships) trong các đơn vị thuộc phạm vi; một người ở hai tổ chức tính một người. Lấy vào cuối kỳ (đang trong kỳ: hiện tại) và cuối kỳ trước. Số ngày trước tính từ ngày kết nạp và ngày kết thúc của các sinh hoạt.',
   },
   {
     key: 'memberships',
     label: 'Lượt sinh hoạt',
     group: 'people',
     format: 'count',
-    live: true,
+    stock: true,
     counts:
-      'Tổng số sinh hoạt đang hoạt động hoặc đang chuyển, cộng từ bảng đếm theo đơn vị (unit_member_counts); một người ở hai tổ chức tính hai lượt.',
+      'Tổng số sinh hoạt đang hoạt động hoặc đang chuyển, cộng từ bảng đếm theo đơn vị (unit_member_counts); một người ở hai tổ chức tính hai lượt. Lấy vào cuối kỳ (đang trong kỳ: hiện tại) và cuối kỳ trước. Số ngày trước = hiện tại trừ kết nạp, cộng ra khỏi tổ chức sau ngày đó (tính ở đơn vị hiện tại).',
   },
   {
     key: 'awayMembers',
     label: 'Đi làm ăn xa',
     group: 'people',
     format: 'count',
-    live: true,
+    stock: true,
     counts:
-      'Số người có sinh hoạt đang hoạt động và được ghi là đi làm ăn xa (persons.away_from_home); hiện tại.',
+      'Lượt sinh hoạt đang hoạt động của người được ghi là đi làm ăn xa (persons.away_from_home), theo từng tổ chức: một người ở hai tổ chức tính ở cả hai. Lấy vào cuối kỳ (đang trong kỳ: hiện tại) và cuối kỳ trước. Số cuối một tháng trước = số hiện tại trừ các thay đổi ghi nhận sau tháng đó; để trống với tháng trước khi hệ thống bắt đầu ghi nhận.',
   },
   {
     key: 'admitted',
     label: 'Kết nạp mới',
     group: 'people',
     format: 'count',
-    live: false,
+    stock: false,
     counts:
-      'Sinh hoạt có ngày kết nạp (memberships.joined_on) trong kỳ, tính ở đơn vị hiện tại của sinh hoạt.',
+      'Sinh hoạt có ngày kết nạp (memberships.joined_on) trong kỳ, tính ở đơn vị hiện tại của sinh hoạt; không tính bản ghi trùng đã gộp vào hồ sơ giữ lại.',
   },
   {
     key: 'left',
     label: 'Ra khỏi tổ chức',
     group: 'people',
     format: 'count',
-    live: false,
+    stock: false,
     counts:
       'Sinh hoạt đã kết thúc (thôi sinh hoạt, khai trừ, từ trần, hết tuổi) có ngày kết thúc (memberships.left_on) trong kỳ.',
   },
@@ -52,7 +52,7 @@ export const DEFINITIONS: Definition[] = [
     label: 'Tăng/giảm thuần',
     group: 'people',
     format: 'count',
-    live: false,
+    stock: false,
     counts: 'Kết nạp mới trừ ra khỏi tổ chức trong kỳ (không tính chuyển sinh hoạt giữa các đơn vị).',
   },
   {
@@ -60,7 +60,7 @@ export const DEFINITIONS: Definition[] = [
     label: 'Số chi đoàn, chi hội',
     group: 'meetings',
     format: 'count',
-    live: false,
+    stock: false,
     counts: 'Chi đoàn, chi hội đang hoạt động trong phạm vi (units cấp chi).',
   },
   {
@@ -68,7 +68,7 @@ export const DEFINITIONS: Definition[] = [
     label: 'Tỷ lệ chi sinh hoạt đúng định kỳ',
     group: 'meetings',
     format: 'percent',
-    live: false,
+    stock: false,
     counts:
       'Chi đã họp đủ các kỳ đến hạn trong kỳ trên tổng số chi (báo cáo sinh hoạt định kỳ, bảng unit_period_compliance).',
   },
@@ -77,7 +77,7 @@ export const DEFINITIONS: Definition[] = [
     label: 'Buổi sinh hoạt chuyên đề',
     group: 'meetings',
     format: 'count',
-    live: false,
+    stock: false,
     counts: 'Buổi sinh hoạt chuyên đề đã tổ chức trong các kỳ đến hạn (unit_period_compliance.thematic).',
   },
   {
@@ -85,7 +85,7 @@ export const DEFINITIONS: Definition[] = [
     label: 'Tỷ lệ tham dự',
     group: 'meetings',
     format: 'percent',
-    live: false,
+    stock: false,
     counts:
       'Lượt có mặt (trực tiếp hoặc trực tuyến) trên lượt được mời của các buổi đã tổ chức (tổng từ unit_period_compliance).',
   },
@@ -94,7 +94,7 @@ export const DEFINITIONS: Definition[] = [
     label: 'Tỷ lệ tham dự của người đi làm ăn xa',
     group: 'meetings',
     format: 'percent',
-    live: false,
+    stock: false,
     counts: 'Như tỷ lệ tham dự, chỉ tính người đi làm ăn xa (away_attended_sum trên away_invited_sum).',
   },
   {
@@ -102,7 +102,7 @@ export const DEFINITIONS: Definition[] = [
     label: 'Tỷ lệ chi có cán bộ cấp trên dự',
     group: 'cadres',
     format: 'percent',
-    live: false,
+    stock: false,
     counts:
       'Chi có ít nhất một buổi sinh hoạt có cán bộ cấp trên dự trong kỳ (unit_period_compliance.cadre_visited) trên tổng số chi.',
   },
@@ -111,7 +111,7 @@ export const DEFINITIONS: Definition[] = [
     label: 'Tỷ lệ có cán bộ cấp trên dự — vùng khó khăn',
     group: 'cadres',
     format: 'percent',
-    live: false,
+    stock: false,
     counts: 'Như trên, chỉ tính các chi ở địa bàn khó khăn (units.difficult_area).',
   },
   {
@@ -119,7 +119,7 @@ export const DEFINITIONS: Definition[] = [
     label: 'Ý kiến, kiến nghị tiếp nhận',
     group: 'voice',
     format: 'count',
-    live: false,
+    stock: false,
     counts:
       'Ý kiến, kiến nghị nêu trong kỳ tại các đơn vị thuộc phạm vi (voice_items.raised_at), kể cả ý kiến đã gộp.',
   },
@@ -128,7 +128,7 @@ export const DEFINITIONS: Definition[] = [
     label: 'Đã giải quyết, trả lời',
     group: 'voice',
     format: 'count',
-    live: false,
+    stock: false,
     counts: 'Trong số ý kiến nêu trong kỳ, số đã có trả lời (voice_items.answered_at).',
   },
   {
@@ -136,7 +136,7 @@ export const DEFINITIONS: Definition[] = [
     label: 'Quá hạn',
     group: 'voice',
     format: 'count',
-    live: false,
+    stock: false,
     counts:
       'Trong số ý kiến nêu trong kỳ, số đã quá hạn ở một bước hoặc đang mở quá hạn (không tính ý kiến đã gộp).',
   },
@@ -145,7 +145,7 @@ export const DEFINITIONS: Definition[] = [
     label: 'Thời gian trả lời (trung vị, ngày)',
     group: 'voice',
     format: 'days',
-    live: false,
+    stock: false,
     counts: 'Trung vị số ngày từ khi nêu đến khi trả lời của các ý kiến nêu trong kỳ đã được trả lời.',
   },
   {
@@ -153,24 +153,25 @@ export const DEFINITIONS: Definition[] = [
     label: 'Cán bộ chi đoàn, chi hội',
     group: 'cadres',
     format: 'count',
-    live: true,
-    counts: 'Số người giữ chức vụ (memberships.position) trong một chi, sinh hoạt đang hoạt động; hiện tại.',
+    stock: true,
+    counts:
+      'Lượt giữ chức vụ (memberships.position) trong một chi, sinh hoạt đang hoạt động; một người làm cán bộ ở hai chi tính hai lượt. Lấy vào cuối kỳ (đang trong kỳ: hiện tại) và cuối kỳ trước. Số cuối một tháng trước = số hiện tại trừ các thay đổi ghi nhận sau tháng đó; để trống với tháng trước khi hệ thống bắt đầu ghi nhận.',
   },
   {
     key: 'cadrePartyShare',
     label: 'Tỷ lệ cán bộ chi là đảng viên',
     group: 'cadres',
     format: 'percent',
-    live: true,
+    stock: true,
     counts:
-      'Cán bộ chi là đảng viên (dự bị hoặc chính thức, persons.party_status) trên tổng số cán bộ chi; hiện tại.',
+      'Lượt cán bộ chi là đảng viên (dự bị hoặc chính thức, persons.party_status) trên tổng lượt cán bộ chi. Lấy vào cuối kỳ (đang trong kỳ: hiện tại) và cuối kỳ trước. Số cuối một tháng trước = số hiện tại trừ các thay đổi ghi nhận sau tháng đó; để trống với tháng trước khi hệ thống bắt đầu ghi nhận.',
   },
   {
     key: 'introducedToParty',
     label: 'Giới thiệu cho Đảng xem xét kết nạp',
     group: 'cadres',
     format: 'count',
-    live: false,
+    stock: false,
     counts:
       'Số người được chi giới thiệu cho Đảng (party_introductions, giai đoạn «giới thiệu») với ngày ghi trong kỳ, tại đơn vị trong phạm vi; mỗi người tính một lần.',
   },

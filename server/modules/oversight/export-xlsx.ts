@@ -34,13 +34,7 @@ export async function dashboardXlsx(d: Dashboard): Promise<Buffer> {
   head.font = { bold: true };
   for (const def of d.definitions) {
     const f = d.figures[def.key];
-    const row = sum.addRow([
-      def.label,
-      cell(f.value),
-      def.live ? 'Số liệu hiện tại' : cell(f.previous),
-      change(f),
-      def.counts,
-    ]);
+    const row = sum.addRow([def.label, cell(f.value), cell(f.previous), change(f), def.counts]);
     for (const c of [2, 3, 4]) row.getCell(c).numFmt = numFmt(def);
   }
   sum.columns = [{ width: 42 }, { width: 16 }, { width: 16 }, { width: 12 }, { width: 90 }];

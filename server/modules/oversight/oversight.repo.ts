@@ -12,14 +12,32 @@ export interface Grouped {
   total: boolean;
 }
 
+/** A drill-down group: a child unit and the depth of its path (nlevel). */
+export interface Group {
+  id: number;
+  depth: number;
+}
+
 /**
- * Units in scope with their group: the child unit (one of `groups`, whose subtrees never overlap) whose subtree
- * holds them, or null — one join on the path, half the cost of splitting every unit's path.
+ * The group of a unit (alias `a`): the label of its path, at a group's depth, that is one of the groups (labels
+ * are unit ids; the groups' subtrees never overlap), or null. A cast per unit instead of comparing every unit's
+ * path with every group's.
  */
-export const scoped = (where: SQL, groups: readonly number[]) => sql`su as materialized (
-  select u.id, u.level, g.id as grp
-  from units u left join units g on g.id = any(${pgArray(groups)}::int[]) and u.path <@ g.path
-  where ${where})`;
+export function groupOf(a: string, groups: readonly Group[]): SQL {
+  const depths = [...new Set(groups.map((g) => g.depth))].sort((x, y) => x - y);
+  if (depths.length === 0) return sql`null::int`;
+  const path = sql.raw(`${a}.path`);
+  const cases = depths.map((d) => {
+    const ids = groups.filter((g) => g.depth === d).map((g) => g.id);
+    const label = sql`ltree2text(subpath(${path}, ${d - 1}, 1))::int`;
+    return sql`case when nlevel(${path}) >= ${d} and ${label} = any(${pgArray(ids)}::int[]) then ${label} end`;
+  });
+  return cases.length === 1 ? (cases[0] as SQL) : sql`coalesce(${sql.join(cases, sql`, `)})`;
+}
+
+/** Units in scope (`where` on alias u) with their drill-down group (groupOf). */
+export const scoped = (where: SQL, groups: readonly Group[]) => sql`su as materialized (
+  select u.id, u.level, ${groupOf('u', groups)} as grp from units u where ${where})`;
 
 const GROUPS = sql`group by grouping sets ((s.grp), ())`;
 const GROUP_COLS = sql`s.grp, (grouping(s.grp) = 1) as total`;
@@ -29,21 +47,129 @@ const GROUP_COLS = sql`s.grp, (grouping(s.grp) = 1) as total`;
  * scope" for the topmost units an actor sees).
  */
 export function childUnits(db: DbOrTx, where: SQL, under: SQL) {
-  return rows<{ unitId: number; name: string; level: string; organizationCode: string }>(
+  return rows<{ unitId: number; name: string; level: string; organizationCode: string; depth: number }>(
     db,
-    sql`select u.id as "unitId", u.name, u.level, u.organization_code as "organizationCode"
+    sql`select u.id as "unitId", u.name, u.level, u.organization_code as "organizationCode", nlevel(u.path) as depth
     from units u where ${where} and ${under} order by u.organization_code, u.name, u.id`,
   );
 }
 
-/** Live memberships per group, from the per-unit counts kept current on write (unit_member_counts). */
-export function membershipCounts(db: DbOrTx, where: SQL, groups: readonly number[]) {
-  return rows<Grouped & { memberships: number }>(
+/** Whole months: the first and last day. */
+export interface Window {
+  start: string;
+  end: string;
+}
+
+/**
+ * Memberships, members working away, branch cadres and Party cadres of one group at the end of a period (or now),
+ * with the period's admissions and leavers.
+ */
+export interface StockRow extends Grouped {
+  memberships: number;
+  away: number;
+  cadres: number;
+  cadresParty: number;
+  admitted: number;
+  left: number;
+}
+
+/**
+ * Per group and in total, for the period (`cur`, its stock as at `curAsOf`: its last day, or null for now) and
+ * the previous one (stock at its last day), in one statement over the aggregates kept on write:
+ * - memberships now from unit_member_counts; at an earlier day, minus the admissions and plus the leavers of the
+ *   months after it (unit_month_flows: counted in the unit the membership is in now, like the flows themselves);
+ * - away / branch cadres / Party cadres now from unit_member_counts; at the end of an earlier month, minus the
+ *   changes recorded after it (unit_stock_changes) — the caller drops these where recording began later;
+ * - admissions and leavers of each period from unit_month_flows.
+ * Rows are per membership: a person in two organizations counts in each (decision 0017).
+ */
+const SUMS = [
+  'm_now',
+  'a_now',
+  'c_now',
+  'p_now',
+  'm_cur',
+  'm_prev',
+  'a_cur',
+  'a_prev',
+  'c_cur',
+  'c_prev',
+  'p_cur',
+  'p_prev',
+  'adm',
+  'lft',
+  'adm_prev',
+  'lft_prev',
+] as const;
+
+export async function stockAndFlows(
+  db: DbOrTx,
+  where: SQL,
+  groups: readonly Group[],
+  cur: Window & { asOf: string | null },
+  prev: Window,
+) {
+  const after = (day: string | null) => (day === null ? sql`false` : sql`f.month > ${day}::date`);
+  const afterK = (day: string | null) => (day === null ? sql`false` : sql`k.month > ${day}::date`);
+  const inW = (w: Window) => sql`f.month between ${w.start}::date and ${w.end}::date`;
+  const flowSums = (col: string, cond: SQL) =>
+    sql`coalesce(sum(f.${sql.raw(col)}) filter (where ${cond}), 0)`;
+  const branch = sql`(s.level = 'branch')::int`;
+  const out = await rows<{ grp: number | null; total: boolean } & Record<(typeof SUMS)[number], number>>(
     db,
-    sql`with ${scoped(where, groups)}
-    select ${GROUP_COLS}, coalesce(sum(c.members), 0)::int as memberships
-    from su s join unit_member_counts c on c.unit_id = s.id ${GROUPS}`,
+    sql`with ${scoped(where, groups)},
+    x as (
+      select s.grp, c.members as m_now, c.away as a_now, c.cadres * ${branch} as c_now,
+        c.cadres_party * ${branch} as p_now,
+        0 as m_cur, 0 as m_prev, 0 as a_cur, 0 as a_prev, 0 as c_cur, 0 as c_prev, 0 as p_cur, 0 as p_prev,
+        0 as adm, 0 as lft, 0 as adm_prev, 0 as lft_prev
+      from su s join unit_member_counts c on c.unit_id = s.id
+      union all
+      select s.grp, 0, 0, 0, 0,
+        ${flowSums('"left"', after(cur.asOf))} - ${flowSums('admitted', after(cur.asOf))},
+        ${flowSums('"left"', after(prev.end))} - ${flowSums('admitted', after(prev.end))},
+        0, 0, 0, 0, 0, 0,
+        ${flowSums('admitted', inW(cur))}, ${flowSums('"left"', inW(cur))},
+        ${flowSums('admitted', inW(prev))}, ${flowSums('"left"', inW(prev))}
+      from su s join unit_month_flows f on f.unit_id = s.id
+      where f.month >= ${prev.start}::date
+      group by s.grp
+      union all
+      select s.grp, 0, 0, 0, 0, 0, 0,
+        -coalesce(sum(k.away) filter (where ${afterK(cur.asOf)}), 0),
+        -coalesce(sum(k.away), 0),
+        -coalesce(sum(k.cadres * ${branch}) filter (where ${afterK(cur.asOf)}), 0),
+        -coalesce(sum(k.cadres * ${branch}), 0),
+        -coalesce(sum(k.cadres_party * ${branch}) filter (where ${afterK(cur.asOf)}), 0),
+        -coalesce(sum(k.cadres_party * ${branch}), 0),
+        0, 0, 0, 0
+      from su s join unit_stock_changes k on k.unit_id = s.id
+      where k.month > ${prev.end}::date
+      group by s.grp)
+    select s.grp, (grouping(s.grp) = 1) as total,
+      sum(m_now)::int as m_now, sum(a_now)::int as a_now, sum(c_now)::int as c_now, sum(p_now)::int as p_now,
+      sum(m_cur)::int as m_cur, sum(m_prev)::int as m_prev, sum(a_cur)::int as a_cur, sum(a_prev)::int as a_prev,
+      sum(c_cur)::int as c_cur, sum(c_prev)::int as c_prev, sum(p_cur)::int as p_cur, sum(p_prev)::int as p_prev,
+      sum(adm)::int as adm, sum(lft)::int as lft, sum(adm_prev)::int as adm_prev, sum(lft_prev)::int as lft_prev
+    from x s ${GROUPS}`,
   );
+  return out.map((r) => {
+    const at = (m: number, a: number, c: number, p: number, adm: number, lft: number): StockRow => ({
+      grp: r.grp,
+      total: r.total,
+      memberships: r.m_now + m,
+      away: r.a_now + a,
+      cadres: r.c_now + c,
+      cadresParty: r.p_now + p,
+      admitted: adm,
+      left: lft,
+    });
+    return {
+      membershipsNow: r.m_now,
+      cur: at(r.m_cur, r.a_cur, r.c_cur, r.p_cur, r.adm, r.lft),
+      prev: at(r.m_prev, r.a_prev, r.c_prev, r.p_prev, r.adm_prev, r.lft_prev),
+    };
+  });
 }
 
 /** Live memberships in the whole database (every unit), from the counts kept on write. */
@@ -55,80 +181,81 @@ export async function allLiveMemberships(db: DbOrTx): Promise<number> {
   return r?.n ?? 0;
 }
 
-/** Persons with a live membership anywhere, from person_live (kept on write). */
-export async function peopleEverywhere(db: DbOrTx): Promise<number> {
-  const [r] = await rows<{ n: number }>(db, sql`select count(*)::int as n from person_live`);
-  return r?.n ?? 0;
+/** The first month whose end unit_stock_changes can give (the month recording began), as its first day. */
+export async function stockRecordingStart(db: DbOrTx): Promise<string | null> {
+  const [r] = await rows<{ d: string }>(
+    db,
+    sql`select started_on::text as d from stock_recording where id = 1`,
+  );
+  return r?.d ?? null;
 }
 
-/** Distinct people with a live membership (active or in transit) in the scope: one pass, for smaller scopes. */
-export async function peopleInScope(db: DbOrTx, where: SQL): Promise<number> {
-  const [r] = await rows<{ n: number }>(
-    db,
-    sql`select count(distinct m.person_id)::int as n from units u
-      join memberships m on m.unit_id = u.id and m.status in ('active', 'transferring') where ${where}`,
-  );
-  return r?.n ?? 0;
-}
+const LIVE = sql`m.status in ('active', 'transferring')`;
+const ENDED = sql`m.status in ('left', 'removed', 'deceased', 'aged_out')`;
 
 /**
- * Distinct people working away from home with a live membership in scope: read from the few persons marked
- * away (a partial index) rather than from every membership.
+ * Distinct people with a live membership in scope (`where` on alias u) now and at each of `days`. A membership was
+ * live on a day when it had begun (joined_on on or before it, or unknown) and is live now or ended after it.
+ * - When the scope holds every live membership (`everything`): from person_live, whose `since` is when a person's
+ *   earliest live membership began. On a day, the people then are: those live now since before it, plus those
+ *   with an ended membership live on it (read from the few ended after it) who are not among them.
+ * - Otherwise: one pass over the scope's memberships.
  */
-export function awayCounts(db: DbOrTx, where: SQL, groups: readonly number[]) {
-  return rows<Grouped & { away: number }>(
-    db,
-    sql`with ${scoped(where, groups)}
-    select ${GROUP_COLS}, count(distinct p.id)::int as away
-    from persons p join memberships m on m.person_id = p.id and m.status in ('active', 'transferring')
-      join su s on s.id = m.unit_id
-    where p.away_from_home
-    ${GROUPS}`,
+export async function peopleAt(db: DbOrTx, where: SQL, everything: boolean, days: readonly string[]) {
+  const col = (i: number) => sql.raw(`d${i}`);
+  const endedOn = (d: string) =>
+    sql`${ENDED} and m.left_on > ${d}::date and (m.joined_on is null or m.joined_on <= ${d}::date)`;
+  const earliest = [...days].sort()[0] ?? '9999-12-31';
+  if (!everything) {
+    // now: the scope's live memberships; on a day: only the people with a membership begun or ended after it
+    const liveOn = (d: string) => sql`(m.joined_on is null or m.joined_on <= ${d}::date) and ${LIVE}`;
+    const cols = days.map((d, i) => sql`, bool_or(${liveOn(d)} or (${endedOn(d)})) as ${col(i)}`);
+    const diffs = days.map(
+      (_, i) => sql`, (count(*) filter (where ${col(i)} and not live))::int
+        - (count(*) filter (where live and not ${col(i)}))::int as ${col(i)}`,
+    );
+    const [r] = await rows<Record<string, number>>(
+      db,
+      sql`with su as materialized (select u.id from units u where ${where}),
+      c as (
+        select distinct m.person_id from su cross join lateral (select m.person_id from memberships m
+          where m.unit_id = su.id and (m.joined_on > ${earliest}::date or m.left_on > ${earliest}::date) offset 0) m),
+      p as (
+        select m.person_id, bool_or(${LIVE}) as live ${sql.join(cols, sql``)}
+        from c join memberships m on m.person_id = c.person_id join su on su.id = m.unit_id group by m.person_id)
+      select (select count(distinct m.person_id)::int from su join memberships m on m.unit_id = su.id and ${LIVE})
+        as now ${sql.join(diffs, sql``)}
+      from p`,
+    );
+    const now = r?.now ?? 0;
+    return { now, at: days.map((_, i) => now + (r?.[`d${i}`] ?? 0)) };
+  }
+  const since = days.map((d, i) => sql`, (count(*) filter (where l.since > ${d}::date))::int as ${col(i)}`);
+  const ended = days.map((d, i) => sql`, bool_or(${endedOn(d)}) as ${col(i)}`);
+  // per day: ended-then people live now since after the day (already subtracted) or not live now
+  const back = days.map(
+    (
+      d,
+      i,
+    ) => sql`, (count(*) filter (where e.${col(i)} and (l.person_id is null or l.since > ${d}::date)))::int
+      as ${col(i)}`,
   );
-}
-
-/**
- * Branch cadres (a live membership with a position in a branch) and those of them who are Party members
- * (probationary or full), distinct people, from the cadres' own partial index.
- */
-export function cadreCounts(db: DbOrTx, where: SQL, groups: readonly number[]) {
-  return rows<Grouped & { cadres: number; cadresParty: number }>(
+  const [r] = await rows<{ now: number; later: Record<string, number>; back: Record<string, number> | null }>(
     db,
-    sql`with ${scoped(where, groups)}
-    select ${GROUP_COLS}, count(distinct m.person_id)::int as cadres,
-      (count(distinct m.person_id) filter (where p.party_status in ('probationary', 'full')))::int as "cadresParty"
-    from su s join memberships m on m.unit_id = s.id and m.position is not null
-        and m.status in ('active', 'transferring')
-      join persons p on p.id = m.person_id
-    where s.level = 'branch'
-    ${GROUPS}`,
+    sql`with e as (
+        select m.person_id ${sql.join(ended, sql``)} from memberships m
+        where m.left_on > ${earliest}::date and ${ENDED} group by m.person_id)
+      select (select count(*)::int from person_live) as now,
+        (select row_to_json(x) from (select 0 as z ${sql.join(since, sql``)} from person_live l
+          where l.since > ${earliest}::date) x) as later,
+        (select row_to_json(x) from (select 0 as z ${sql.join(back, sql``)}
+          from e left join person_live l on l.person_id = e.person_id) x) as back`,
   );
-}
-
-export interface Window {
-  start: string;
-  end: string;
-}
-
-/**
- * Memberships admitted (joined_on in the window) and ended (left, removed, deceased or aged out with left_on in
- * the window), counted in the unit the membership is in now, for the period and the previous one: sums of the
- * monthly counts kept on write (unit_month_flows). Windows are whole months.
- */
-export function flowCounts(db: DbOrTx, where: SQL, groups: readonly number[], cur: Window, prev: Window) {
-  const inW = (w: Window) => sql`f.month between ${w.start}::date and ${w.end}::date`;
-  return rows<Grouped & { admitted: number; left: number; admittedPrev: number; leftPrev: number }>(
-    db,
-    sql`with ${scoped(where, groups)}
-    select ${GROUP_COLS},
-      coalesce(sum(f.admitted) filter (where ${inW(cur)}), 0)::int as admitted,
-      coalesce(sum(f."left") filter (where ${inW(cur)}), 0)::int as left,
-      coalesce(sum(f.admitted) filter (where ${inW(prev)}), 0)::int as "admittedPrev",
-      coalesce(sum(f."left") filter (where ${inW(prev)}), 0)::int as "leftPrev"
-    from su s join unit_month_flows f on f.unit_id = s.id
-    where f.month between ${prev.start}::date and ${cur.end}::date
-    ${GROUPS}`,
-  );
+  const now = r?.now ?? 0;
+  return {
+    now,
+    at: days.map((_, i) => now - (r?.later?.[`d${i}`] ?? 0) + (r?.back?.[`d${i}`] ?? 0)),
+  };
 }
 
 /** Instants bounding a window: [from, until). */
@@ -142,7 +269,7 @@ export interface Instants {
  * resolved (answered); overdue (not merged, and late at a step or still open past its deadline at `now`);
  * median days from raising to the answer.
  */
-export function voiceCounts(db: DbOrTx, where: SQL, groups: readonly number[], w: Instants, now: string) {
+export function voiceCounts(db: DbOrTx, where: SQL, groups: readonly Group[], w: Instants, now: string) {
   return rows<Grouped & { received: number; resolved: number; overdue: number; median: number | null }>(
     db,
     sql`with ${scoped(where, groups)}

@@ -1,11 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import {
-  type Dashboard,
-  type DashboardQuery,
-  type Figure,
-  type Figures,
-  INDICATORS,
-} from '../../../contracts/oversight';
+import { type Dashboard, type DashboardQuery, type Figures, INDICATORS } from '../../../contracts/oversight';
 import type { Db } from '../../db/client';
 import type { RequestContext } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
@@ -21,19 +15,20 @@ import { findUnit } from '../units/units.repo';
 import { DEFINITIONS } from './definitions';
 import {
   allLiveMemberships,
-  awayCounts,
-  cadreCounts,
   childUnits,
-  flowCounts,
-  membershipCounts,
-  peopleEverywhere,
-  peopleInScope,
+  groupOf,
+  peopleAt,
+  type StockRow,
+  stockAndFlows,
+  stockRecordingStart,
   voiceCounts,
 } from './oversight.repo';
 
 const ACTION = 'compliance.read';
 const BAD_PERIOD = 'Kỳ không hợp lệ. Chọn tháng (2026-11), quý (2026-Q4), 6 tháng (2026-H2) hoặc năm (2026).';
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
+/** Stock figures whose earlier values come from the changes recorded month by month (unit_stock_changes). */
+const RECORDED = ['awayMembers', 'branchCadres', 'cadrePartyShare'] as const;
 const periodOut = (p: Period) => ({ key: p.key, label: p.label, start: p.start, end: p.end });
 
 /** The period before `p`, of the same length. */
@@ -74,47 +69,63 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
       if (!period || period.months === 2) throw invalid(BAD_PERIOD, [{ field: 'querystring.period' }]);
       const prev = previousOf(period);
       let unit: Dashboard['unit'] = null;
-      let subtree: SQL = sql`true`;
+      let subtree = (_: string): SQL => sql`true`;
       if (q.unitId !== undefined) {
         const u = await findUnit(db, q.unitId);
         const subject = u && { path: u.path, organizationCode: u.organizationCode, areaPath: u.areaPath };
         if (!u || !subject || !can(ctx.actor, ACTION, subject)) throw notFound('Đơn vị');
         unit = { id: u.id, name: u.name, level: u.level, parentId: u.parentId ?? null };
-        subtree = sql`u.path <@ ${u.path}::ltree`;
+        subtree = (a) => sql`${sql.raw(a)}.path <@ ${u.path}::ltree`;
       }
-      const org = q.organization ? sql`u.organization_code = ${q.organization}` : sql`true`;
-      const where = sql`u.active and ${unitScopeSql(ctx.actor, ACTION, 'u')} and ${subtree} and ${org}`;
+      const org = (a: string) =>
+        q.organization ? sql`${sql.raw(a)}.organization_code = ${q.organization}` : sql`true`;
+      // the units in scope, as a condition on an alias
+      const whereOn = (a: string) =>
+        sql`${sql.raw(a)}.active and ${unitScopeSql(ctx.actor, ACTION, a)} and ${subtree(a)} and ${org(a)}`;
+      const where = whereOn('u');
       const under =
         unit === null
           ? sql`not exists (select 1 from units p where p.id = u.parent_id and p.active
               and ${unitScopeSql(ctx.actor, ACTION, 'p')})`
           : sql`u.parent_id = ${unit.id}`;
       const children = await childUnits(db, where, under);
-      const groups = children.map((c) => c.unitId);
+      const groups = children.map((c) => ({ id: c.unitId, depth: c.depth }));
 
       const instants = (p: Period) => ({
         from: vietnamDayStart(p.start).toISOString(),
         until: vietnamDayStart(addDays(p.end)).toISOString(),
       });
       const nowIso = clock.now().toISOString();
+      // A province-wide view (top units, or the children of a province unit) reads whole tables in one pass;
+      // a commune's goes through its own units' rows.
+      const wide = unit === null ? groups.some((g) => g.depth === 1) : unit.level === 'province';
+      // Stock figures are taken at the end of each period, or now while the period runs.
+      const curAsOf = period.end < today ? period.end : null;
+      // People across organizations (peopleAt): a province-wide view may hold every live membership and then
+      // counts from person_live once that is known; a smaller one counts its own memberships at once.
+      const severalOrgs = unit === null && !q.organization;
+      const days = curAsOf === null ? [prev.end] : [curAsOf, prev.end];
       const [
-        members,
-        away,
-        cadres,
-        flows,
+        stock,
         introduced,
         voiceCur,
         voicePrev,
         [talliesCur = [], talliesPrev = []],
+        recordingStart,
+        few,
       ] = await Promise.all([
-        membershipCounts(db, where, groups),
-        awayCounts(db, where, groups),
-        cadreCounts(db, where, groups),
-        flowCounts(db, where, groups, period, prev),
+        stockAndFlows(db, where, groups, { ...period, asOf: curAsOf }, prev),
         introducedCounts(db, where, groups, period, prev),
         voiceCounts(db, where, groups, instants(period), nowIso),
         voiceCounts(db, where, groups, instants(prev), nowIso),
-        compliance.tallies(ctx, { units: where, groups, periods: [period, prev] }),
+        compliance.tallies(ctx, {
+          units: whereOn('b'),
+          grp: groupOf('b', groups),
+          periods: [period, prev],
+          few: wide === false,
+        }),
+        stockRecordingStart(db),
+        severalOrgs && !wide ? peopleAt(db, where, false, days) : null,
       ]);
 
       // Per group (child id, or 'all'), the current and previous values.
@@ -125,26 +136,32 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
         if (k === null) return;
         m.set(k, { ...(m.get(k) ?? {}), ...v });
       };
+      // Away and cadre counts at an earlier month end exist from the month their recording began.
+      const recorded = (day: string | null) =>
+        day === null || (recordingStart !== null && day >= recordingStart);
+      const stockValues = (r: StockRow, day: string | null): Values => ({
+        memberships: r.memberships,
+        people: r.memberships,
+        admitted: r.admitted,
+        left: r.left,
+        netChange: r.admitted - r.left,
+        ...(recorded(day)
+          ? { awayMembers: r.away, branchCadres: r.cadres, cadrePartyShare: ratio(r.cadresParty, r.cadres) }
+          : { awayMembers: null, branchCadres: null, cadrePartyShare: null }),
+      });
       // People: a person has one live membership per organization, so in one organization's subtree (each child
       // unit, or a scope of one organization) people are its memberships; across organizations they are counted
-      // once: from person_live when the scope holds every live membership, otherwise one distinct pass.
-      for (const r of members) put(cur, keyOf(r), { memberships: r.memberships, people: r.memberships });
-      if (!(unit !== null || q.organization)) {
-        const inScope = members.find((r) => r.total)?.memberships ?? 0;
-        const everything = inScope > 0 && inScope === (await allLiveMemberships(db));
-        put(cur, 'all', { people: everything ? await peopleEverywhere(db) : await peopleInScope(db, where) });
+      // once (peopleAt).
+      for (const r of stock) {
+        put(cur, keyOf(r.cur), stockValues(r.cur, curAsOf));
+        put(old, keyOf(r.prev), stockValues(r.prev, prev.end));
       }
-      for (const r of away) put(cur, keyOf(r), { awayMembers: r.away });
-      for (const r of cadres) {
-        put(cur, keyOf(r), { branchCadres: r.cadres, cadrePartyShare: ratio(r.cadresParty, r.cadres) });
-      }
-      for (const r of flows) {
-        put(cur, keyOf(r), { admitted: r.admitted, left: r.left, netChange: r.admitted - r.left });
-        put(old, keyOf(r), {
-          admitted: r.admittedPrev,
-          left: r.leftPrev,
-          netChange: r.admittedPrev - r.leftPrev,
-        });
+      if (severalOrgs) {
+        const inScope = stock.find((r) => r.cur.total)?.membershipsNow ?? 0;
+        const people =
+          few ?? (await peopleAt(db, where, inScope > 0 && inScope === (await allLiveMemberships(db)), days));
+        put(cur, 'all', { people: curAsOf === null ? people.now : (people.at[0] ?? null) });
+        put(old, 'all', { people: people.at[days.length - 1] ?? null });
       }
       for (const r of introduced) {
         put(cur, keyOf(r), { introducedToParty: r.introduced });
@@ -165,7 +182,8 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
         [talliesPrev, old],
       ] as const) {
         put(into, 'all', meetingValues(tallies.find((t) => t.total)));
-        for (const g of groups) put(into, g, meetingValues(tallies.find((t) => !t.total && t.grp === g)));
+        for (const { id } of groups)
+          put(into, id, meetingValues(tallies.find((t) => !t.total && t.grp === id)));
       }
 
       const zeroCounts: Values = {
@@ -181,14 +199,16 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
         voiceOverdue: 0,
         introducedToParty: 0,
       };
-      const live = new Set(DEFINITIONS.filter((d) => d.live).map((d) => d.key));
       const figuresOf = (k: number | 'all'): Figures => {
         const out = emptyFigures();
         const c = { ...zeroCounts, ...(cur.get(k) ?? {}) };
         const p = { ...zeroCounts, ...(old.get(k) ?? {}) };
-        for (const key of INDICATORS) {
-          const f: Figure = { value: c[key] ?? null, previous: live.has(key) ? null : (p[key] ?? null) };
-          out[key] = f;
+        for (const key of INDICATORS) out[key] = { value: c[key] ?? null, previous: p[key] ?? null };
+        if (!recorded(prev.end)) {
+          for (const key of RECORDED) out[key].previous = null;
+        }
+        if (!recorded(curAsOf)) {
+          for (const key of RECORDED) out[key].value = null;
         }
         return out;
       };
@@ -198,7 +218,7 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
         unit,
         organization: q.organization ?? null,
         figures: figuresOf('all'),
-        children: children.map((c) => ({ ...c, figures: figuresOf(c.unitId) })),
+        children: children.map(({ depth: _, ...c }) => ({ ...c, figures: figuresOf(c.unitId) })),
         definitions: DEFINITIONS,
       };
     },

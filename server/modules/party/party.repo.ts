@@ -3,18 +3,18 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { one, rows } from '../../db/query';
 import { defined } from '../../lib/errors';
-import { type Grouped, scoped, type Window } from '../oversight/oversight.repo';
+import { type Group, type Grouped, scoped, type Window } from '../oversight/oversight.repo';
 import { PERSON_ORDER } from '../people/filters';
 
 /**
  * Members introduced to the Party: distinct persons with an 'introduced' record dated in the window, at units
  * matching `where` (alias u), per drill-down group and in total (grouping sets, so a person introduced in two
- * groups counts once in the total), for the period and the previous one. The shape of flowCounts.
+ * groups counts once in the total), for the period and the previous one.
  */
 export function introducedCounts(
   db: DbOrTx,
   where: SQL,
-  groups: readonly number[],
+  groups: readonly Group[],
   cur: Window,
   prev: Window,
 ) {

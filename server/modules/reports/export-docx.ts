@@ -148,7 +148,7 @@ function figuresTable(r: ReportDetail): Table {
     r.definitions.map((d) => [
       d.label,
       formatFigure(r.figures[d.key].value, d),
-      d.live ? 'Số liệu hiện tại' : formatFigure(r.figures[d.key].previous, d),
+      formatFigure(r.figures[d.key].previous, d),
     ]),
     [6, 2.2, 2.2],
     [0],

@@ -26,11 +26,7 @@ export async function reportXlsx(r: ReportDetail): Promise<Buffer> {
   };
   for (const d of r.definitions) {
     const f = r.figures[d.key];
-    const row = sum.addRow([
-      neutralise(d.label),
-      cell(f.value),
-      d.live ? 'Số liệu hiện tại' : cell(f.previous),
-    ]);
+    const row = sum.addRow([neutralise(d.label), cell(f.value), cell(f.previous)]);
     for (const c of [2, 3]) row.getCell(c).numFmt = numFmt(d);
   }
   sum.columns = [{ width: 48 }, { width: 20 }, { width: 20 }];

@@ -54,11 +54,9 @@ export function KpiCards({ dashboard }: { dashboard: Dashboard }) {
                         value={show(d.format, f.value)}
                       />
                       <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                        {d.live
-                          ? t('oversight.live')
-                          : f.previous === null
-                            ? t('oversight.noPrevious')
-                            : t('oversight.previous', { value: show(d.format, f.previous) })}
+                        {f.previous === null
+                          ? t('oversight.noPrevious')
+                          : t('oversight.previous', { value: show(d.format, f.previous) })}
                       </Typography.Text>
                       {ch && Icon && (
                         <Typography.Text style={{ color, fontSize: 12 }}>

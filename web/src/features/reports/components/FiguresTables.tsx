@@ -1,4 +1,4 @@
-import { Table, Typography } from 'antd';
+import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Definition, Indicator } from '../../../../../contracts/oversight';
 import type { ReportDetail } from '../../../../../contracts/reports';
@@ -24,12 +24,7 @@ export function FiguresTable({ report }: { report: ReportDetail }) {
         {
           title: t('reports.previous', { label: report.previous.label }),
           align: 'right',
-          render: (_, d) =>
-            d.live ? (
-              <Typography.Text type="secondary">{t('reports.liveFigure')}</Typography.Text>
-            ) : (
-              show(d.format, report.figures[d.key].previous)
-            ),
+          render: (_, d) => show(d.format, report.figures[d.key].previous),
         },
       ]}
     />
