@@ -315,6 +315,32 @@ describe('oversight dashboard', () => {
     expect(sum(oct, 'value')).toBe(f.awayMembers.value);
   });
 
+  it("hides a few cadres' Party share from a supervisor, who may not read Party membership", async () => {
+    const officer = await dashboard(`unitId=${r.doanTK}&period=2026-11`);
+    const supervisor = await dashboard(`unitId=${r.doanTK}&period=2026-11`, 'giamsat.tinh');
+    expect(supervisor.figures.memberships).toEqual(officer.figures.memberships);
+    let hidden = 0;
+    for (const c of officer.children) {
+      const theirs = supervisor.children.find((x) => x.unitId === c.unitId)!;
+      expect(theirs.figures.branchCadres).toEqual(c.figures.branchCadres);
+      const few = (c.figures.branchCadres.value ?? 0) < 5 || (c.figures.branchCadres.previous ?? 0) < 5;
+      if (few) hidden += 1;
+      expect(theirs.figures.cadrePartyShare).toEqual(
+        few ? { value: null, previous: null } : c.figures.cadrePartyShare,
+      );
+    }
+    expect(hidden).toBeGreaterThan(0);
+    const total = officer.figures.branchCadres;
+    const fewInCommune = (total.value ?? 0) < 5 || (total.previous ?? 0) < 5;
+    expect(supervisor.figures.cadrePartyShare).toEqual(
+      fewInCommune ? { value: null, previous: null } : officer.figures.cadrePartyShare,
+    );
+    // over the province there are enough cadres for the share to name nobody
+    const province = await dashboard('period=2026-11', 'giamsat.tinh');
+    expect(province.figures.branchCadres.value).toBeGreaterThanOrEqual(5);
+    expect(province.figures.cadrePartyShare.value).not.toBeNull();
+  });
+
   it('compares with the previous period: the quarter before has none of this month’s activity', async () => {
     const q = await dashboard(`unitId=${r.doanTK}&period=2026-Q4`);
     expect(q.previous.key).toBe('2026-Q3');

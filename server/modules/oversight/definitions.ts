@@ -164,7 +164,7 @@ export const DEFINITIONS: Definition[] = [
     format: 'percent',
     stock: true,
     counts:
-      'Lượt cán bộ chi là đảng viên (dự bị hoặc chính thức, persons.party_status) trên tổng lượt cán bộ chi. Lấy vào cuối kỳ (đang trong kỳ: hiện tại) và cuối kỳ trước. Số cuối một tháng trước = số hiện tại trừ các thay đổi ghi nhận sau tháng đó; để trống với tháng trước khi hệ thống bắt đầu ghi nhận.',
+      'Lượt cán bộ chi là đảng viên (dự bị hoặc chính thức, persons.party_status) trên tổng lượt cán bộ chi; để trống khi dưới 5 cán bộ với vai trò không được xem thông tin đảng viên (để không lộ người cụ thể). Lấy vào cuối kỳ (đang trong kỳ: hiện tại) và cuối kỳ trước. Số cuối một tháng trước = số hiện tại trừ các thay đổi ghi nhận sau tháng đó; để trống với tháng trước khi hệ thống bắt đầu ghi nhận.',
   },
   {
     key: 'introducedToParty',

@@ -47,10 +47,20 @@ const GROUP_COLS = sql`s.grp, (grouping(s.grp) = 1) as total`;
  * scope" for the topmost units an actor sees).
  */
 export function childUnits(db: DbOrTx, where: SQL, under: SQL) {
-  return rows<{ unitId: number; name: string; level: string; organizationCode: string; depth: number }>(
+  return rows<{
+    unitId: number;
+    name: string;
+    level: string;
+    organizationCode: string;
+    depth: number;
+    path: string;
+    areaPath: string;
+  }>(
     db,
-    sql`select u.id as "unitId", u.name, u.level, u.organization_code as "organizationCode", nlevel(u.path) as depth
-    from units u where ${where} and ${under} order by u.organization_code, u.name, u.id`,
+    sql`select u.id as "unitId", u.name, u.level, u.organization_code as "organizationCode", nlevel(u.path) as depth,
+      u.path::text as path, a.path::text as "areaPath"
+    from units u join areas a on a.id = u.area_id where ${where} and ${under}
+    order by u.organization_code, u.name, u.id`,
   );
 }
 

@@ -27,6 +27,11 @@ import {
 const ACTION = 'compliance.read';
 const BAD_PERIOD = 'Kỳ không hợp lệ. Chọn tháng (2026-11), quý (2026-Q4), 6 tháng (2026-H2) hoặc năm (2026).';
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
+/**
+ * Below this many branch cadres, their Party share would tell who is a Party member: it is shown only to roles
+ * that may read sensitive fields (person.readSensitive) of the unit.
+ */
+export const SMALL_CADRE_GROUP = 5;
 /** Stock figures whose earlier values come from the changes recorded month by month (unit_stock_changes). */
 const RECORDED = ['awayMembers', 'branchCadres', 'cadrePartyShare'] as const;
 const periodOut = (p: Period) => ({ key: p.key, label: p.label, start: p.start, end: p.end });
@@ -69,11 +74,13 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
       if (!period || period.months === 2) throw invalid(BAD_PERIOD, [{ field: 'querystring.period' }]);
       const prev = previousOf(period);
       let unit: Dashboard['unit'] = null;
+      let self: { path: string; organizationCode: string; areaPath: string } | null = null;
       let subtree = (_: string): SQL => sql`true`;
       if (q.unitId !== undefined) {
         const u = await findUnit(db, q.unitId);
         const subject = u && { path: u.path, organizationCode: u.organizationCode, areaPath: u.areaPath };
         if (!u || !subject || !can(ctx.actor, ACTION, subject)) throw notFound('Đơn vị');
+        self = subject;
         unit = { id: u.id, name: u.name, level: u.level, parentId: u.parentId ?? null };
         subtree = (a) => sql`${sql.raw(a)}.path <@ ${u.path}::ltree`;
       }
@@ -199,7 +206,8 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
         voiceOverdue: 0,
         introducedToParty: 0,
       };
-      const figuresOf = (k: number | 'all'): Figures => {
+      type Subject = { path: string; organizationCode: string; areaPath: string };
+      const figuresOf = (k: number | 'all', subject: Subject | null): Figures => {
         const out = emptyFigures();
         const c = { ...zeroCounts, ...(cur.get(k) ?? {}) };
         const p = { ...zeroCounts, ...(old.get(k) ?? {}) };
@@ -210,6 +218,14 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
         if (!recorded(curAsOf)) {
           for (const key of RECORDED) out[key].value = null;
         }
+        // a subject of null: the actor's whole scope, sensitive only if every part of it may be read
+        const sensitive = subject
+          ? can(ctx.actor, 'person.readSensitive', subject)
+          : children.every((c) => can(ctx.actor, 'person.readSensitive', c));
+        const few = (n: number | null) => n !== null && n < SMALL_CADRE_GROUP;
+        if (!sensitive && (few(out.branchCadres.value) || few(out.branchCadres.previous))) {
+          out.cadrePartyShare = { value: null, previous: null };
+        }
         return out;
       };
       return {
@@ -217,8 +233,14 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
         previous: periodOut(prev),
         unit,
         organization: q.organization ?? null,
-        figures: figuresOf('all'),
-        children: children.map(({ depth: _, ...c }) => ({ ...c, figures: figuresOf(c.unitId) })),
+        figures: figuresOf('all', self),
+        children: children.map((c) => ({
+          unitId: c.unitId,
+          name: c.name,
+          level: c.level,
+          organizationCode: c.organizationCode,
+          figures: figuresOf(c.unitId, c),
+        })),
         definitions: DEFINITIONS,
       };
     },

@@ -59,10 +59,11 @@ export function defaultNarrative(d: Dashboard, org: string, unitName: string): N
   const met = rate === null ? 0 : Math.round(rate * branches);
   const s: string[] = [];
 
+  const awayNow = v(f, 'awayMembers');
   const situation = [
     `${unitName} hiện có ${vnNumber(branches)} ${bt} với ${vnNumber(v(f, 'people') ?? 0)} ${mt}` +
-      ` (${vnNumber(v(f, 'memberships') ?? 0)} lượt sinh hoạt), trong đó ${vnNumber(v(f, 'awayMembers') ?? 0)}` +
-      ` ${mt} đi làm ăn xa.`,
+      ` (${vnNumber(v(f, 'memberships') ?? 0)} lượt sinh hoạt)` +
+      (awayNow === null ? '.' : `, trong đó ${vnNumber(awayNow)} ${mt} đi làm ăn xa.`),
   ];
   const cadres = v(f, 'branchCadres') ?? 0;
   const share = v(f, 'cadrePartyShare');
