@@ -79,5 +79,10 @@ export const Dashboard = z.object({
   figures: Figures,
   children: z.array(DashboardChild),
   definitions: z.array(Definition),
+  /**
+   * The first day of the month from which members away and cadres are recorded month by month: their values at
+   * the end of earlier months are unknown (null)
+   */
+  recordedFrom: z.string().nullable(),
 });
 export type Dashboard = z.infer<typeof Dashboard>;

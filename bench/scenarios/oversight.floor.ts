@@ -444,5 +444,6 @@ export async function floorDashboard(
       figures: figures(c.id),
     })),
     definitions: DEFINITIONS,
+    recordedFrom: res.recording_start ?? null,
   };
 }

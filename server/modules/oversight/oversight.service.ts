@@ -242,6 +242,7 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
           figures: figuresOf(c.unitId, c),
         })),
         definitions: DEFINITIONS,
+        recordedFrom: recordingStart,
       };
     },
   };

@@ -228,6 +228,12 @@ export async function reportDocx(r: ReportDetail, b: IssuingBody): Promise<Buffe
             : []),
           para([], AlignmentType.CENTER, 240),
           signature(r),
+          // A document cannot end on a table: Word and LibreOffice add a paragraph after it, at the body's size,
+          // which spills onto an empty last page when the signature ends low. Ours is 1 pt and takes no room.
+          new Paragraph({
+            children: [new TextRun({ text: '', size: 2 })],
+            spacing: { before: 0, after: 0, line: 20 },
+          }),
         ],
       },
     ],

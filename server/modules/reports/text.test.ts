@@ -47,6 +47,7 @@ describe('report text', () => {
         figures: f,
         children: [],
         definitions: DEFINITIONS,
+        recordedFrom: '2026-11-01',
       },
       'DOAN',
       'Đoàn xã Thạch Khê',

@@ -102,6 +102,7 @@ export const peopleVi = {
     docxNeedsUnit: 'Chọn một đơn vị để in danh sách trích ngang',
     sensitive: 'Kèm thông tin nhạy cảm (CCCD, dân tộc, tôn giáo, đảng viên); việc xuất được ghi nhật ký',
     running: 'Đang xuất {{n}} người…',
+    runningMany: 'Đang xuất hơn 1.000 người khớp (tối đa 100.000)…',
     received: 'Đã nhận {{size}}',
     done: 'Đã tải về {{file}}',
     tooMany: 'Danh sách quá lớn để xuất một lần. Hãy chọn đơn vị nhỏ hơn hoặc thêm bộ lọc.',
@@ -224,6 +225,7 @@ export const peopleEn: typeof peopleVi = {
     sensitive:
       'Include sensitive data (national ID, ethnicity, religion, Party status); the export is logged',
     running: 'Exporting {{n}} people…',
+    runningMany: 'Exporting more than 1,000 matching people (100,000 at most)…',
     received: '{{size}} received',
     done: '{{file}} downloaded',
     tooMany: 'Too many people to export at once. Choose a smaller unit or add filters.',

@@ -9,6 +9,10 @@ import { rowsLink } from '../rows-link';
 const GROUPS: Definition['group'][] = ['people', 'meetings', 'cadres', 'voice'];
 /** Indicators where a rise is bad (shown red when up). */
 const LOWER_IS_BETTER = new Set(['left', 'voiceOverdue', 'voiceMedianDays']);
+/** Figures recorded month by month from a start (Dashboard.recordedFrom); earlier month ends are unknown. */
+const RECORDED = new Set(['awayMembers', 'branchCadres', 'cadrePartyShare']);
+/** '2026-11-01' → '11/2026' */
+const monthOf = (day: string) => `${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 /** KPI cards by group: the period's figure, the previous period's, and the change (arrow + % or points). */
 export function KpiCards({ dashboard }: { dashboard: Dashboard }) {
@@ -58,6 +62,13 @@ export function KpiCards({ dashboard }: { dashboard: Dashboard }) {
                           ? t('oversight.noPrevious')
                           : t('oversight.previous', { value: show(d.format, f.previous) })}
                       </Typography.Text>
+                      {dashboard.recordedFrom &&
+                        RECORDED.has(d.key) &&
+                        (f.value === null || f.previous === null) && (
+                          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                            {t('oversight.recordedFrom', { month: monthOf(dashboard.recordedFrom) })}
+                          </Typography.Text>
+                        )}
                       {ch && Icon && (
                         <Typography.Text style={{ color, fontSize: 12 }}>
                           <Icon aria-label={t(`oversight.${ch.dir}`)} />{' '}

@@ -16,10 +16,13 @@ const size = (bytes: number) =>
 export function ExportBar({
   filters,
   count,
+  countCapped = false,
   sensitiveAllowed,
 }: {
   filters: MemberFilters;
   count: number;
+  /** the count is a lower bound (a broad name search stops counting at 1,000) */
+  countCapped?: boolean;
   sensitiveAllowed: boolean;
 }) {
   const { t } = useTranslation();
@@ -84,7 +87,11 @@ export function ExportBar({
           showIcon
           icon={<Spin size="small" />}
           role="status"
-          title={t('people.export.running', { n: formatNumber(count) })}
+          title={
+            countCapped
+              ? t('people.export.runningMany')
+              : t('people.export.running', { n: formatNumber(count) })
+          }
           description={
             download.received > 0 ? t('people.export.received', { size: size(download.received) }) : undefined
           }

@@ -145,6 +145,7 @@ export default function PeoplePage() {
         <ExportBar
           filters={filters}
           count={total}
+          countCapped={people.data?.totalCapped ?? false}
           sensitiveAllowed={people.data?.abilities.readSensitive ?? false}
         />
         <MembersTable
