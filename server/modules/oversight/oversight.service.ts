@@ -31,7 +31,7 @@ const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
  * Below this many branch cadres, their Party share would tell who is a Party member: it is shown only to roles
  * that may read sensitive fields (person.readSensitive) of the unit.
  */
-export const SMALL_CADRE_GROUP = 5;
+const SMALL_CADRE_GROUP = 5;
 /** Stock figures whose earlier values come from the changes recorded month by month (unit_stock_changes). */
 const RECORDED = ['awayMembers', 'branchCadres', 'cadrePartyShare'] as const;
 const periodOut = (p: Period) => ({ key: p.key, label: p.label, start: p.start, end: p.end });
@@ -119,7 +119,7 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
         voicePrev,
         [talliesCur = [], talliesPrev = []],
         recordingStart,
-        few,
+        peopleOfSmallScope,
       ] = await Promise.all([
         stockAndFlows(db, where, groups, { ...period, asOf: curAsOf }, prev),
         introducedCounts(db, where, groups, period, prev),
@@ -146,27 +146,29 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
       // Away and cadre counts at an earlier month end exist from the month their recording began.
       const recorded = (day: string | null) =>
         day === null || (recordingStart !== null && day >= recordingStart);
-      const stockValues = (r: StockRow, day: string | null): Values => ({
+      // (figuresOf blanks away and cadres at ends before their recording began)
+      const stockValues = (r: StockRow): Values => ({
         memberships: r.memberships,
         people: r.memberships,
         admitted: r.admitted,
         left: r.left,
         netChange: r.admitted - r.left,
-        ...(recorded(day)
-          ? { awayMembers: r.away, branchCadres: r.cadres, cadrePartyShare: ratio(r.cadresParty, r.cadres) }
-          : { awayMembers: null, branchCadres: null, cadrePartyShare: null }),
+        awayMembers: r.away,
+        branchCadres: r.cadres,
+        cadrePartyShare: ratio(r.cadresParty, r.cadres),
       });
       // People: a person has one live membership per organization, so in one organization's subtree (each child
       // unit, or a scope of one organization) people are its memberships; across organizations they are counted
       // once (peopleAt).
       for (const r of stock) {
-        put(cur, keyOf(r.cur), stockValues(r.cur, curAsOf));
-        put(old, keyOf(r.prev), stockValues(r.prev, prev.end));
+        put(cur, keyOf(r.cur), stockValues(r.cur));
+        put(old, keyOf(r.prev), stockValues(r.prev));
       }
       if (severalOrgs) {
         const inScope = stock.find((r) => r.cur.total)?.membershipsNow ?? 0;
         const people =
-          few ?? (await peopleAt(db, where, inScope > 0 && inScope === (await allLiveMemberships(db)), days));
+          peopleOfSmallScope ??
+          (await peopleAt(db, where, inScope > 0 && inScope === (await allLiveMemberships(db)), days));
         put(cur, 'all', { people: curAsOf === null ? people.now : (people.at[0] ?? null) });
         put(old, 'all', { people: people.at[days.length - 1] ?? null });
       }
