@@ -114,6 +114,19 @@ async function workerGenerate(kind: DbKind): Promise<DatasetInfo> {
   return info;
 }
 
+/** Child: a scenario's untimed preparation (its large inputs), apart from the measured process. */
+async function workerPrepare(kind: DbKind, name: string): Promise<{ prepared: string }> {
+  const scenario = SCENARIOS.find((s) => s.name === name);
+  if (!scenario?.prepare) throw new Error(`scenario ${name} has nothing to prepare`);
+  const database = await openDataset(spec(kind));
+  try {
+    await scenario.prepare({ db: database.db, kind, database });
+    return { prepared: name };
+  } finally {
+    await database.close();
+  }
+}
+
 /** Child: one scenario on one database. */
 async function workerScenario(kind: DbKind, name: string): Promise<ScenarioResult> {
   const scenario = SCENARIOS.find((s) => s.name === name);
@@ -144,7 +157,12 @@ function databases(): DbKind[] {
 async function main(): Promise<void> {
   if (values.worker) {
     const [mode, kind, name] = values.worker.split(':') as [string, DbKind, string | undefined];
-    const out = mode === 'generate' ? await workerGenerate(kind) : await workerScenario(kind, name ?? '');
+    const out =
+      mode === 'generate'
+        ? await workerGenerate(kind)
+        : mode === 'prepare'
+          ? await workerPrepare(kind, name ?? '')
+          : await workerScenario(kind, name ?? '');
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return;
   }
@@ -186,6 +204,7 @@ async function main(): Promise<void> {
         skipped.push({ scenario: s.name, db: kind, reason: s.databases.reason });
         continue;
       }
+      if (s.prepare) await child(['--worker', `prepare:${kind}:${s.name}`, ...passthrough()]);
       results.push(await child<ScenarioResult>(['--worker', `scenario:${kind}:${s.name}`, ...passthrough()]));
     }
   }

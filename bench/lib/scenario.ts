@@ -31,6 +31,11 @@ export interface ScenarioPart<S> {
 export interface Scenario<S = unknown> {
   name: string;
   description: string;
+  /**
+   * Untimed, in a process of its own before the measured one: builds large inputs (written to files setup reads),
+   * so the measured process's peak RSS is the product's and not the generator's.
+   */
+  prepare?(ctx: BenchContext): Promise<void>;
   setup(ctx: BenchContext): Promise<S>;
   run(ctx: ScenarioContext<S>): Promise<unknown>;
   floor(ctx: ScenarioContext<S>): Promise<unknown>;
@@ -48,6 +53,7 @@ export interface Scenario<S = unknown> {
 export function defineScenario<S>(def: {
   name: string;
   description: string;
+  prepare?: Scenario<S>['prepare'];
   setup(ctx: BenchContext): Promise<S>;
   parts: ScenarioPart<S>[];
   databases?: Scenario<S>['databases'];

@@ -35,13 +35,18 @@ export function unitSql(s: MembershipScope, f: PeopleFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
+/** Condition on m alone: the status and cadre asked for. */
+export function membershipOwnSql(f: PeopleFilter): SQL {
+  const statuses = statusesOf(f.status);
+  const parts: SQL[] = [];
+  if (statuses) parts.push(inList(sql`m.status`, statuses));
+  if (f.cadre !== undefined) parts.push(f.cadre ? sql`m.position is not null` : sql`m.position is null`);
+  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
+}
+
 /** Condition on m/u: in scope, under the unit, of the organization, status and cadre asked for. */
 export function membershipSql(s: MembershipScope, f: PeopleFilter): SQL {
-  const statuses = statusesOf(f.status);
-  const parts = [unitSql(s, f)];
-  if (statuses) parts.unshift(inList(sql`m.status`, statuses));
-  if (f.cadre !== undefined) parts.push(f.cadre ? sql`m.position is not null` : sql`m.position is null`);
-  return sql.join(parts, sql` and `);
+  return sql`${membershipOwnSql(f)} and ${unitSql(s, f)}`;
 }
 
 /** `day` ('yyyy-mm-dd') n years earlier; 29 February falls back to the 28th. */

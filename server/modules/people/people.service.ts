@@ -19,7 +19,7 @@ import { findUnit, type UnitRow } from '../units/units.repo';
 import { exportBatches } from './export-data';
 import { renderRoll } from './export-docx';
 import { writeMembersXlsx } from './export-xlsx';
-import { membershipSql, nameSearchPrefix, personSql, unitSql } from './filters';
+import { membershipOwnSql, membershipSql, nameSearchPrefix, personSql, unitSql } from './filters';
 import { presentMembership, presentProfile } from './people.presenter';
 import {
   countInUnits,
@@ -102,6 +102,7 @@ export function makePeopleService({
       readSensitive,
       units: unitSql(scope, f),
       membership: membershipSql(scope, f),
+      own: membershipOwnSql(f),
       person: personSql(f, vietnamDay(clock.now())),
     };
   }
@@ -155,9 +156,9 @@ export function makePeopleService({
           : walk
             ? await Promise.all([
                 listPage(db, r.membership, r.person, page),
-                listTotals(db, r.membership, r.person),
+                listTotals(db, r.units, r.own, r.person),
               ])
-            : await listGathered(db, r.membership, r.person, page).then((g) => [g.rows, g] as const);
+            : await listGathered(db, r, r.person, page).then((g) => [g.rows, g] as const);
       const capped = 'capped' in totals && totals.capped === true;
       const ids = found.map((p) => p.id);
       const ms = ids.length
