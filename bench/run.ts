@@ -137,6 +137,10 @@ async function workerScenario(kind: DbKind, name: string): Promise<ScenarioResul
     const state = await scenario.setup(base);
     log(`${kind} ${name}: ${warmup} warm-up + ${iterations} rounds`);
     const r = await measure(scenario, { ...base, state }, { iterations, warmup, log });
+    if (scenario.cleanup) {
+      log(`${kind} ${name}: cleaning up`);
+      await scenario.cleanup(base);
+    }
     return { ...r, db: kind };
   } finally {
     await database.close();

@@ -37,6 +37,8 @@ export interface Scenario<S = unknown> {
    */
   prepare?(ctx: BenchContext): Promise<void>;
   setup(ctx: BenchContext): Promise<S>;
+  /** Untimed, after the measured rounds: e.g. reclaim the dead rows rolled-back writes left for later scenarios. */
+  cleanup?(ctx: BenchContext): Promise<void>;
   run(ctx: ScenarioContext<S>): Promise<unknown>;
   floor(ctx: ScenarioContext<S>): Promise<unknown>;
   parts: ScenarioPart<S>[];
@@ -55,6 +57,7 @@ export function defineScenario<S>(def: {
   description: string;
   prepare?: Scenario<S>['prepare'];
   setup(ctx: BenchContext): Promise<S>;
+  cleanup?: Scenario<S>['cleanup'];
   parts: ScenarioPart<S>[];
   databases?: Scenario<S>['databases'];
   extra?: Scenario<S>['extra'];
