@@ -57,10 +57,14 @@ const spec = (kind: DbKind): DatasetSpec => ({
   url: kind === 'postgres' ? url : undefined,
 });
 
-/** Runs this script again in a child process; its stdout is one JSON value. */
+/**
+ * Runs this script again in a child process; its stdout is one JSON value. The child can collect garbage between
+ * calls (ScenarioPart.collectBefore).
+ */
 function child<T>(args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], {
+    const argv = [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), ...args];
+    const p = spawn(process.execPath, argv, {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: process.env,
     });

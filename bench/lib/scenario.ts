@@ -18,6 +18,12 @@ export interface ScenarioPart<S> {
   /** Untimed, before every run and floor call: e.g. put back the rows the call writes. */
   before?(ctx: ScenarioContext<S>): Promise<void>;
   /**
+   * Collect garbage (untimed) before every run and floor call, for calls that allocate hundreds of MB: otherwise
+   * one call's garbage is collected, and held resident, during the next — the floor's counted against the product
+   * and the other way round, in time and in peak RSS.
+   */
+  collectBefore?: boolean;
+  /**
    * Untimed, after every run and floor call: what the call did, read back from the database. When given, this
    * (not the call's return value) is what the product path and the floor must agree on.
    */
@@ -87,6 +93,11 @@ export async function callPart<S>(
   which: 'run' | 'floor',
 ): Promise<{ answer: unknown; ms: number }> {
   await part.before?.(ctx);
+  if (part.collectBefore) {
+    if (!globalThis.gc)
+      throw new Error(`${part.label}: collectBefore needs node --expose-gc (bench/run.ts adds it)`);
+    globalThis.gc();
+  }
   const t0 = performance.now();
   const result = await part[which](ctx);
   const ms = performance.now() - t0;

@@ -34,6 +34,35 @@ const memory = () => {
   return `rss ${mb(m.rss)} MB (peak ${mb(process.resourceUsage().maxRSS * 1024)} MB; JS heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)} MB, external ${mb(m.external)} MB, buffers ${mb(m.arrayBuffers)} MB, wasm ${mb(wasm())} MB)`;
 };
 
+/** Samples memory every 50 ms and keeps each phase's highest RSS and JS heap. */
+function phasePeaks() {
+  const peaks: Array<{ phase: string; rss: number; heap: number; wasm: number }> = [];
+  let cur: (typeof peaks)[number] | null = null;
+  const sample = () => {
+    if (!cur) return;
+    const m = process.memoryUsage();
+    cur.rss = Math.max(cur.rss, m.rss);
+    cur.heap = Math.max(cur.heap, m.heapUsed);
+    cur.wasm = Math.max(cur.wasm, wasm());
+  };
+  const timer = setInterval(sample, 50);
+  return {
+    phase(name: string) {
+      sample();
+      cur = { phase: name, rss: 0, heap: 0, wasm: 0 };
+      peaks.push(cur);
+      sample();
+    },
+    end() {
+      sample();
+      clearInterval(timer);
+      return peaks
+        .map((p) => `${p.phase} rss ${mb(p.rss)} / heap ${mb(p.heap)} / wasm ${mb(p.wasm)} MB`)
+        .join('; ');
+    },
+  };
+}
+
 class Rollback extends Error {}
 
 /** Runs fn in a transaction that is always rolled back; returns what fn returned. */
@@ -143,12 +172,15 @@ async function cleanup({ db }: BenchContext) {
 async function run({ db, state }: { db: Db; state: State }) {
   return rolledBack(db, async (tx) => {
     const svc = makeImportsService({ db: tx, clock: CLOCK });
+    const peaks = phasePeaks();
+    peaks.phase('upload');
     const t0 = performance.now();
     const up = await svc.upload(state.ctx, state.unitId, async () => ({
       fileName: 'danh-sach-100k.xlsx',
       data: state.plan.data,
     }));
     const t1 = performance.now();
+    peaks.phase('check');
     const mapping = Object.fromEntries(up.columns.map((c) => [String(c.index), c.field]));
     await svc.check(state.ctx, up.id, mapping);
     await svc.drain();
@@ -156,6 +188,7 @@ async function run({ db, state }: { db: Db; state: State }) {
     if (checked.status !== 'checked')
       throw new Error(`members.import: check ended ${checked.status}: ${checked.error}`);
     const t2 = performance.now();
+    peaks.phase('commit');
     await svc.commit(state.ctx, up.id, { mode: 'valid_only', linkDuplicates: true });
     await svc.drain();
     const done = await svc.get(state.ctx, up.id);
@@ -167,6 +200,7 @@ async function run({ db, state }: { db: Db; state: State }) {
       `run ${++state.runs}: upload ${s(t0, t1)} s, check ${s(t1, t2)} s, commit ${s(t2, t3)} s, total ${s(t0, t3)} s, ` +
         memory(),
     );
+    log(`run ${state.runs} peaks: ${peaks.end()}`);
     return {
       total: checked.counts.total,
       valid: checked.counts.valid,
@@ -278,5 +312,5 @@ export default defineScenario({
   prepare,
   setup,
   cleanup,
-  parts: [{ label: 'import', run, floor }],
+  parts: [{ label: 'import', run, floor, collectBefore: true }],
 });
