@@ -9,7 +9,7 @@ import type { PeopleListQuery } from '../../contracts/people';
 import type { Db } from '../../server/db/client';
 import { one, rows } from '../../server/db/query';
 import { makePeopleService } from '../../server/modules/people/people.service';
-import { areaActor, communeRefs, ctxFor, unitActor } from '../lib/actors';
+import { adminActor, areaActor, communeRefs, ctxFor, unitActor } from '../lib/actors';
 import { type BenchContext, defineScenario } from '../lib/scenario';
 
 /** Ages are computed on the seed's reference day. */
@@ -109,6 +109,7 @@ async function setup({ db }: BenchContext) {
     officer: ctxFor(await unitActor(db, 'grassroots_officer', refs.grassrootsId)),
     supervisor: ctxFor(await areaActor(db, 'supervisor', refs.areaId, null)),
     province: ctxFor(await unitActor(db, 'province_officer', refs.provinceUnitId)),
+    admin: ctxFor(adminActor()),
   };
 }
 
@@ -118,7 +119,8 @@ const WOMEN_19_24 = sql`p.gender = 'F' and ((p.birth_date is not null and p.birt
 
 export default defineScenario({
   name: 'members.list',
-  description: 'member list page + totals: branch, commune (filtered), supervisor page 3, province (cadres)',
+  description:
+    'member list page + totals: branch, commune (filtered), supervisor page 3, province (Đoàn, cadres, everything)',
   setup,
   parts: [
     {
@@ -153,6 +155,11 @@ export default defineScenario({
       run: ({ state }) => state.people.list(state.province, listQuery({})),
       floor: ({ db, state }) =>
         floorList(db, { units: underUnit(state.refs.provinceUnitPath), readSensitive: true }),
+    },
+    {
+      label: 'province, every organization, page 1 (admin)',
+      run: ({ state }) => state.people.list(state.admin, listQuery({})),
+      floor: ({ db }) => floorList(db, { units: sql`true`, readSensitive: true }),
     },
     {
       label: 'province Đoàn, cadres (province officer)',

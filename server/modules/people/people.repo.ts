@@ -148,13 +148,35 @@ export async function nameSearchWalk(
   };
 }
 
-/** Live memberships in the units matching a condition on u, from the counts kept current on write. */
-export async function liveMembershipsIn(db: DbOrTx, unitWhere: SQL): Promise<number> {
+/**
+ * Live memberships of the units matching `unitWhere` (alias u) and how many organizations they belong to, from the
+ * counts kept on write (unit_member_counts).
+ */
+export async function liveCountsIn(
+  db: DbOrTx,
+  unitWhere: SQL,
+): Promise<{ inScope: number; organizations: number }> {
+  const r = await one<{ inScope: number; organizations: number }>(
+    db,
+    sql`select coalesce(sum(c.members), 0)::int as "inScope",
+      (count(distinct u.organization_code) filter (where c.members > 0))::int as organizations
+    from units u join unit_member_counts c on c.unit_id = u.id where ${unitWhere}`,
+  );
+  return { inScope: r?.inScope ?? 0, organizations: r?.organizations ?? 0 };
+}
+
+/** Live memberships everywhere, from the counts kept on write. */
+export async function liveMembershipsEverywhere(db: DbOrTx): Promise<number> {
   const r = await one<{ n: number }>(
     db,
-    sql`select coalesce(sum(c.members), 0)::int as n from units u join unit_member_counts c on c.unit_id = u.id
-      where ${unitWhere}`,
+    sql`select coalesce(sum(members), 0)::int as n from unit_member_counts`,
   );
+  return r?.n ?? 0;
+}
+
+/** People with at least one live membership anywhere (person_live, kept on write). */
+export async function livePeopleEverywhere(db: DbOrTx): Promise<number> {
+  const r = await one<{ n: number }>(db, sql`select count(*)::int as n from person_live`);
   return r?.n ?? 0;
 }
 

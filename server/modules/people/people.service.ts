@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type {
   PeopleExportQuery,
   PeopleFilter,
@@ -29,7 +29,9 @@ import {
   listGathered,
   listPage,
   listTotals,
-  liveMembershipsIn,
+  liveCountsIn,
+  liveMembershipsEverywhere,
+  livePeopleEverywhere,
   nameSearchWalk,
   orderedIds,
   personHistory,
@@ -131,6 +133,19 @@ export function makePeopleService({
     return { ...r, ids };
   }
 
+  /**
+   * The totals of an unfiltered list of live members, from the counts kept on write where they tell the people
+   * too: in one organization each person has one live membership; a scope holding every live membership has
+   * every live person. Otherwise one pass over the scope's memberships.
+   */
+  async function walkTotals(counts: { inScope: number; organizations: number }, r: { units: SQL; own: SQL }) {
+    if (counts.organizations <= 1) return { people: counts.inScope, memberships: counts.inScope };
+    if (counts.inScope === (await liveMembershipsEverywhere(db))) {
+      return { people: await livePeopleEverywhere(db), memberships: counts.inScope };
+    }
+    return listTotals(db, r.units, r.own, null);
+  }
+
   return {
     /** One page of the member list with its totals. */
     async list(ctx: RequestContext, q: PeopleListQuery) {
@@ -140,9 +155,9 @@ export function makePeopleService({
       // gathered from the scope's memberships (or the search's persons) and sorted.
       // A name search over a large scope walks the matches in name order and stops counting past SEARCH_CAP.
       const prefix = nameSearchPrefix(q.q);
-      const large =
-        page.offset + page.limit <= WALK_DEPTH && (await liveMembershipsIn(db, r.units)) >= walkFrom;
-      const walk = large && !r.person && q.cadre === undefined;
+      const counts = page.offset + page.limit <= WALK_DEPTH ? await liveCountsIn(db, r.units) : null;
+      const large = counts !== null && counts.inScope >= walkFrom;
+      const walk = counts !== null && large && !r.person && q.cadre === undefined;
       const [found, totals] =
         large && prefix
           ? await nameSearchWalk(
@@ -156,7 +171,7 @@ export function makePeopleService({
           : walk
             ? await Promise.all([
                 listPage(db, r.membership, r.person, page),
-                listTotals(db, r.units, r.own, r.person),
+                q.status === 'live' ? walkTotals(counts, r) : listTotals(db, r.units, r.own, r.person),
               ])
             : await listGathered(db, r, r.person, page).then((g) => [g.rows, g] as const);
       const capped = 'capped' in totals && totals.capped === true;
