@@ -5,12 +5,12 @@
  * computed here with plain SQL over the raw rows — stock figures at the end of the month and of the month before.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../contracts/oversight';
 import { one } from '../../server/db/query';
 import { makeTestApp, type TestApp } from '../helpers/app';
 import { refs } from '../helpers/fixtures';
+import { rowWhere, workbookOf } from '../helpers/workbook';
 
 let now = new Date('2026-11-10T03:00:00Z');
 let t: TestApp;
@@ -384,17 +384,10 @@ describe('oversight dashboard', () => {
     );
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const wb = await workbookOf(res);
     const sheet = wb.getWorksheet('Tổng hợp')!;
     expect(sheet.getRow(4).getCell(1).value).toBe('Chỉ tiêu');
-    const rowOf = (label: string) => {
-      let found: ExcelJS.Row | undefined;
-      sheet.eachRow((row) => {
-        if (row.getCell(1).value === label) found = row;
-      });
-      return found!;
-    };
+    const rowOf = (label: string) => rowWhere(sheet, 1, label);
     expect(rowOf('Lượt sinh hoạt').getCell(2).value).toBe(d.figures.memberships.value);
     expect(rowOf('Kết nạp mới').getCell(2).value).toBe(d.figures.admitted.value);
     const per = wb.getWorksheet('Theo đơn vị')!;

@@ -9,6 +9,7 @@ import type { PlanDetail, PlanList } from '../../contracts/plans';
 import { one, rows } from '../../server/db/query';
 import { makeTestApp, type TestApp } from '../helpers/app';
 import { refs } from '../helpers/fixtures';
+import { rowWhere, workbookOf } from '../helpers/workbook';
 
 const now = new Date('2026-11-10T03:00:00Z');
 let t: TestApp;
@@ -166,6 +167,35 @@ describe('implementation plans', () => {
     const a = d.children.find((c) => c.unitId === branchA)!;
     expect(a.rows.find((x) => x.indicator === 'complianceRate')!.target).toBe(0.5);
     expect(a.rows.find((x) => x.indicator === 'admitted')!.actual).toBeGreaterThanOrEqual(1);
+  });
+
+  it('exports the progress to .xlsx with the same targets and actual figures, in scope only', async () => {
+    const d = (await t.as('doan.thachkhe', 'GET', `/api/plans/${plan}`)).json() as PlanDetail;
+    const res = await t.as('doan.thachkhe', 'GET', `/api/plans/${plan}.xlsx`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('Tiến độ kế hoạch'));
+    const wb = await workbookOf(res);
+    const sheet = wb.getWorksheet('Tiến độ')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Kế hoạch thực hiện Chỉ thị');
+    const rowOf = (label: string) => rowWhere(sheet, 2, label);
+    for (const r of d.unit.rows) {
+      const row = rowOf(r.label);
+      expect(row.getCell(3).value, r.indicator).toBe(r.target);
+      expect(row.getCell(4).value, r.indicator).toBe(r.actual ?? '');
+      expect(row.getCell(5).value).toBe(r.attained === null ? '' : r.attained ? 'Đạt' : 'Chưa đạt');
+    }
+    expect(rowOf(d.unit.rows.find((r) => r.format === 'percent')!.label).getCell(3).numFmt).toBe('0.0%');
+    const per = wb.getWorksheet('Theo đơn vị')!;
+    expect(per.getRow(3).getCell(2).value).toBe('Đơn vị');
+    expect(per.rowCount).toBe(3 + d.children.length);
+    // branch A's adjusted compliance target (0.5) is in its row
+    const names = d.children.map((c) => c.name);
+    const a = d.children.find((c) => c.unitId === branchA)!;
+    const rowA = per.getRow(4 + names.indexOf(a.name));
+    const k = d.unit.rows.findIndex((r) => r.indicator === 'complianceRate');
+    expect(rowA.getCell(4 + 2 * k).value).toBe(0.5);
+    expect((await t.as('doan.camxuyen', 'GET', `/api/plans/${plan}.xlsx`)).statusCode).toBe(404);
   });
 
   it('lets the branch head follow the targets cascaded to the branch', async () => {

@@ -33,3 +33,15 @@ export function sendBytes(
     .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', file.fileName))
     .send(Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength));
 }
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a generated file as a download: never sniffed, never cached. */
+export function sendDownload(reply: FastifyReply, type: string, name: string, data: Buffer) {
+  return reply
+    .header('content-type', type)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .header('content-disposition', contentDisposition('attachment', name))
+    .send(data);
+}

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam } from '../../../contracts/units';
 import { ctxOf } from '../../lib/context';
-import { contentDisposition } from '../files/http';
+import { sendDownload } from '../files/http';
 import type { SheetService } from './sheet.service';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -16,12 +16,7 @@ export function sheetRoutes(svc: SheetService) {
       { config: { policy: 'meeting.read' }, schema: { tags: ['meetings'], params: IdParam } },
       async (req, reply) => {
         const { fileName, data } = await svc.sheet(ctxOf(req), req.params.id);
-        return reply
-          .header('content-type', DOCX)
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .header('content-disposition', contentDisposition('attachment', fileName))
-          .send(data);
+        return sendDownload(reply, DOCX, fileName, data);
       },
     );
   };

@@ -2,11 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Dashboard, DashboardQuery } from '../../../contracts/oversight';
 import { ctxOf } from '../../lib/context';
-import { contentDisposition } from '../files/http';
+import { sendDownload, XLSX } from '../files/http';
 import { dashboardXlsx } from './export-xlsx';
 import type { OversightService } from './oversight.service';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function oversightRoutes(svc: OversightService) {
   return async (app: FastifyInstance) => {
@@ -26,12 +24,7 @@ export function oversightRoutes(svc: OversightService) {
       async (req, reply) => {
         const d = await svc.dashboard(ctxOf(req), req.query);
         const name = `giam-sat-${d.unit?.id ?? 'pham-vi'}-${d.period.key}.xlsx`;
-        return reply
-          .header('content-type', XLSX)
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .header('content-disposition', contentDisposition('attachment', name))
-          .send(await dashboardXlsx(d));
+        return sendDownload(reply, XLSX, name, await dashboardXlsx(d));
       },
     );
   };

@@ -11,9 +11,11 @@ import {
 } from '../../../contracts/plans';
 import { IdParam } from '../../../contracts/units';
 import { ctxOf } from '../../lib/context';
+import { sendDownload, XLSX } from '../files/http';
+import { planXlsx } from './export-xlsx';
 import type { PlansService } from './plans.service';
 
-/** Implementation plans (issue 6, point 4): record a plan, cascade and adjust targets, follow progress. */
+/** Implementation plans (issue 6, point 4): record a plan, cascade and adjust targets, follow progress, export it. */
 export function plansRoutes(svc: PlansService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,6 +39,15 @@ export function plansRoutes(svc: PlansService) {
         schema: { tags, params: IdParam, querystring: PlanQuery, response: { 200: PlanDetail } },
       },
       (req) => svc.progress(ctxOf(req), req.params.id, req.query.unitId),
+    );
+    r.get(
+      '/api/plans/:id.xlsx',
+      { config: read, schema: { tags, params: IdParam, querystring: PlanQuery } },
+      async (req, reply) => {
+        const d = await svc.progress(ctxOf(req), req.params.id, req.query.unitId);
+        const name = `Tiến độ kế hoạch ${d.plan.id} - ${d.unit.name} - ${d.period.key}.xlsx`;
+        return sendDownload(reply, XLSX, name, await planXlsx(d));
+      },
     );
     r.put(
       '/api/plans/:id/targets',

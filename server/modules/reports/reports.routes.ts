@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   CreatedReport,
@@ -13,21 +13,12 @@ import {
   ReturnReportBody,
 } from '../../../contracts/reports';
 import { ctxOf } from '../../lib/context';
-import { contentDisposition } from '../files/http';
+import { sendDownload, XLSX } from '../files/http';
 import { reportDocx } from './export-docx';
 import { reportXlsx } from './export-xlsx';
 import type { ReportsService } from './reports.service';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const download = (reply: FastifyReply, type: string, name: string, data: Buffer) =>
-  reply
-    .header('content-type', type)
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .header('content-disposition', contentDisposition('attachment', name))
-    .send(data);
 
 /** Periodic reports: create, read, edit, the workflow, the level above's overview, and the .docx/.xlsx exports. */
 export function reportsRoutes(svc: ReportsService) {
@@ -83,7 +74,7 @@ export function reportsRoutes(svc: ReportsService) {
           place: report.place ?? '',
           today,
         });
-        return download(reply, DOCX, `Báo cáo ${report.unit.name} ${report.period.key}.docx`, data);
+        return sendDownload(reply, DOCX, `Báo cáo ${report.unit.name} ${report.period.key}.docx`, data);
       },
     );
     r.get(
@@ -91,7 +82,7 @@ export function reportsRoutes(svc: ReportsService) {
       { config: read, schema: { tags, params: ReportIdParam } },
       async (req, reply) => {
         const { report } = await svc.printable(ctxOf(req), req.params.id);
-        return download(
+        return sendDownload(
           reply,
           XLSX,
           `Báo cáo ${report.unit.name} ${report.period.key}.xlsx`,

@@ -73,6 +73,12 @@ export const plansCases: Record<string, Case<Fx>> = {
     outside: 'doan.camxuyen',
     url: (f) => `/api/plans/${f.plan}?unitId=${f.branchA}`,
   },
+  'GET /api/plans/:id.xlsx': {
+    allowed: READERS,
+    inside: 'bithu.thachkhe',
+    outside: 'doan.camxuyen',
+    url: (f) => `/api/plans/${f.plan}.xlsx?unitId=${f.branchA}`,
+  },
   'PUT /api/plans/:id/targets': {
     allowed: WRITERS,
     inside: 'doan.thachkhe',

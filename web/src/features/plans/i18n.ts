@@ -42,6 +42,8 @@ export const plansVi = {
   detail: {
     period: 'Kỳ: {{label}} ({{start}} – {{end}})',
     issued: 'Số {{number}}, ngày {{date}}',
+    numbered: 'Số {{number}}',
+    issuedOnly: 'Ban hành ngày {{date}}',
     unitProgress: 'Tiến độ của {{name}}',
     childProgress: 'Theo đơn vị trực thuộc',
     childHint: 'Bấm vào một đơn vị để xem tiến độ của đơn vị đó.',
@@ -53,6 +55,8 @@ export const plansVi = {
     deleted: 'Đã xoá kế hoạch.',
     adjust: 'Sửa chỉ tiêu',
     adjusted: 'Đã sửa chỉ tiêu của {{name}}.',
+    export: 'Tải bảng tiến độ (.xlsx)',
+    exported: 'Đã tải {{file}}',
   },
   table: {
     indicator: 'Chỉ tiêu',
@@ -109,6 +113,8 @@ export const plansEn: typeof plansVi = {
   detail: {
     period: 'Period: {{label}} ({{start}} – {{end}})',
     issued: 'No. {{number}}, issued {{date}}',
+    numbered: 'No. {{number}}',
+    issuedOnly: 'Issued {{date}}',
     unitProgress: 'Progress of {{name}}',
     childProgress: 'Per child unit',
     childHint: 'Click a unit to see its progress.',
@@ -120,6 +126,8 @@ export const plansEn: typeof plansVi = {
     deleted: 'The plan is deleted.',
     adjust: 'Adjust the target',
     adjusted: 'Target of {{name}} adjusted.',
+    export: 'Download the progress (.xlsx)',
+    exported: 'Downloaded {{file}}',
   },
   table: {
     indicator: 'Indicator',

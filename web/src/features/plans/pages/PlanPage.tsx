@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ArrowUpOutlined, DeleteOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { errorMessage } from '../../../api/client';
 import { PageHeader } from '../../../app/PageHeader';
 import { formatDate } from '../../../lib/format';
 import { useUrlParams } from '../../../lib/useUrlParams';
+import { useDownload } from '../../people/hooks';
 import { AdjustTarget } from '../components/AdjustTarget';
 import { ChildTable } from '../components/ChildTable';
 import { ProgressTable } from '../components/ProgressTable';
@@ -24,6 +25,7 @@ export default function PlanPage() {
   const unitId = Number(params.get('unitId')) || null;
   const plan = usePlan(id, unitId);
   const del = useDeletePlan();
+  const download = useDownload();
   const d = plan.data;
 
   if (plan.isError) return <Alert type="error" showIcon title={plan.error.message} />;
@@ -40,6 +42,21 @@ export default function PlanPage() {
     }
   };
 
+  const exportXlsx = async () => {
+    try {
+      const query: Record<string, number> = unitId ? { unitId } : {};
+      const name = await download.start(
+        'xlsx',
+        `/plans/${p.id}.xlsx`,
+        query,
+        `tien-do-ke-hoach-${p.id}.xlsx`,
+      );
+      message.success(t('plans.detail.exported', { file: name }));
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  };
+
   return (
     <>
       <PageHeader
@@ -49,6 +66,9 @@ export default function PlanPage() {
             <Link to={`/plans?unitId=${unitId ?? p.unitId}`}>
               <Button icon={<ArrowLeftOutlined />}>{t('plans.detail.back')}</Button>
             </Link>
+            <Button icon={<FileExcelOutlined />} onClick={exportXlsx} loading={download.running === 'xlsx'}>
+              {t('plans.detail.export')}
+            </Button>
             {p.canManage && (
               <Popconfirm title={t('plans.detail.deleteConfirm')} onConfirm={remove}>
                 <Button danger icon={<DeleteOutlined />} loading={del.isPending}>
@@ -62,7 +82,9 @@ export default function PlanPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Typography.Paragraph style={{ marginBottom: 4 }}>
           <Typography.Text strong>{p.unitName}</Typography.Text>
-          {p.number && ` · ${t('plans.detail.issued', { number: p.number, date: formatDate(p.issuedOn) })}`}
+          {p.number &&
+            ` · ${p.issuedOn ? t('plans.detail.issued', { number: p.number, date: formatDate(p.issuedOn) }) : t('plans.detail.numbered', { number: p.number })}`}
+          {!p.number && p.issuedOn && ` · ${t('plans.detail.issuedOnly', { date: formatDate(p.issuedOn) })}`}
         </Typography.Paragraph>
         <Typography.Text type="secondary">
           {t('plans.detail.period', {
