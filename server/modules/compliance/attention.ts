@@ -1,5 +1,7 @@
 /** "Cần quan tâm": why a branch needs attention, from its per-period aggregates only. Pure. */
+
 import type { AttentionItem } from '../../../contracts/compliance';
+import { vnDate } from '../../lib/vn-time';
 import { addMonths, type Period, type RhythmMonths } from '../meetings/periods';
 import { vietnamDay } from '../organizations/rules';
 import type { BranchRow, PeriodRow } from './compliance.repo';
@@ -19,7 +21,6 @@ export const LOW_ATTENDANCE = 0.5;
 export const NO_MEETING_MONTHS = 3;
 export const NO_CADRE_MONTHS = 6;
 
-const viDate = (day: string) => day.split('-').reverse().join('/');
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 export interface AttentionInput {
@@ -58,7 +59,7 @@ export function attentionOf({ branch, lastDue, rows, rhythm, today }: AttentionI
     reasons.push({
       code: 'no_recent_meeting',
       text: lastDay
-        ? `Không có buổi sinh hoạt nào trong ${NO_MEETING_MONTHS} tháng qua (lần gần nhất ${viDate(lastDay)}).`
+        ? `Không có buổi sinh hoạt nào trong ${NO_MEETING_MONTHS} tháng qua (lần gần nhất ${vnDate(lastDay)}).`
         : `Không có buổi sinh hoạt nào trong ${NO_CADRE_MONTHS} tháng qua.`,
     });
   }

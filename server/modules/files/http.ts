@@ -35,6 +35,7 @@ export function sendBytes(
 }
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Sends a generated file as a download: never sniffed, never cached. */
 export function sendDownload(reply: FastifyReply, type: string, name: string, data: Buffer) {

@@ -11,11 +11,10 @@ import {
 } from '../../../contracts/imports';
 import { IdParam } from '../../../contracts/units';
 import { ctxOf } from '../../lib/context';
-import { contentDisposition } from '../files/http';
+import { contentDisposition, XLSX } from '../files/http';
 import type { ImportsService } from './imports.service';
 import { readImportFile } from './upload';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const sendXlsx = (reply: FastifyReply, f: { fileName: string; data: Buffer }) =>
   reply
     .header('content-type', XLSX)

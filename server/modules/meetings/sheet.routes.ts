@@ -2,10 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam } from '../../../contracts/units';
 import { ctxOf } from '../../lib/context';
-import { sendDownload } from '../files/http';
+import { DOCX, sendDownload } from '../files/http';
 import type { SheetService } from './sheet.service';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** GET the printable A4 attendance sheet (.docx) of a meeting. */
 export function sheetRoutes(svc: SheetService) {

@@ -2,6 +2,7 @@ import type { CreateRuleBody, Organization, OrganizationRule } from '../../../co
 import type { Db, DbOrTx } from '../../db/client';
 import { type RequestContext, writeAudit } from '../../lib/audit';
 import { invalid, notFound } from '../../lib/errors';
+import { vnDate } from '../../lib/vn-time';
 import { assertCan } from '../../policy/policy';
 import { findUnit } from '../units/units.repo';
 import {
@@ -34,7 +35,6 @@ async function checkRuleUnit(tx: DbOrTx, code: string, kind: string, unitId: num
     );
   }
 }
-const viDate = (iso: string) => iso.split('-').reverse().join('/');
 
 export function makeOrganizationsService({ db }: { db: Db }) {
   return {
@@ -63,13 +63,13 @@ export function makeOrganizationsService({ db }: { db: Db }) {
         const prev = await latestRule(tx, code, body.kind, target);
         if (prev && body.effectiveFrom <= prev.effectiveFrom) {
           throw invalid(
-            `Ngày hiệu lực phải sau ngày bắt đầu của phiên bản hiện hành (${viDate(prev.effectiveFrom)}).`,
+            `Ngày hiệu lực phải sau ngày bắt đầu của phiên bản hiện hành (${vnDate(prev.effectiveFrom)}).`,
             [{ field: 'body.effectiveFrom' }],
           );
         }
         if (prev?.effectiveTo && body.effectiveFrom < prev.effectiveTo) {
           throw invalid(
-            `Ngày hiệu lực không được trước ngày kết thúc của phiên bản trước (${viDate(prev.effectiveTo)}).`,
+            `Ngày hiệu lực không được trước ngày kết thúc của phiên bản trước (${vnDate(prev.effectiveTo)}).`,
             [{ field: 'body.effectiveFrom' }],
           );
         }

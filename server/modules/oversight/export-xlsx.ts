@@ -3,15 +3,18 @@ import ExcelJS from 'exceljs';
 import type { Dashboard, Definition, Figure } from '../../../contracts/oversight';
 import { neutralise } from '../people/export-xlsx';
 
-const LEVEL: Record<string, string> = {
+/** Unit levels as written in the workbooks. */
+export const LEVEL: Record<string, string> = {
   province: 'Tỉnh',
   grassroots: 'Cơ sở (xã, phường)',
   branch: 'Chi',
 };
 
 /** A figure as a cell (empty when there is none); percentages stay fractions under a % format. */
-const cell = (v: number | null) => (v === null ? '' : v);
-const numFmt = (d: Definition) => (d.format === 'percent' ? '0.0%' : d.format === 'days' ? '0.0' : '#,##0');
+export const cell = (v: number | null) => (v === null ? '' : v);
+/** The number format of a figure of this format. */
+export const numFmt = (d: Pick<Definition, 'format'>) =>
+  d.format === 'percent' ? '0.0%' : d.format === 'days' ? '0.0' : '#,##0';
 const change = (f: Figure) => (f.value === null || f.previous === null ? '' : f.value - f.previous);
 
 export async function dashboardXlsx(d: Dashboard): Promise<Buffer> {

@@ -182,15 +182,6 @@ export async function stockAndFlows(
   });
 }
 
-/** Live memberships in the whole database (every unit), from the counts kept on write. */
-export async function allLiveMemberships(db: DbOrTx): Promise<number> {
-  const [r] = await rows<{ n: number }>(
-    db,
-    sql`select coalesce(sum(members), 0)::int as n from unit_member_counts`,
-  );
-  return r?.n ?? 0;
-}
-
 /** The first month whose end unit_stock_changes can give (the month recording began), as its first day. */
 export async function stockRecordingStart(db: DbOrTx): Promise<string | null> {
   const [r] = await rows<{ d: string }>(

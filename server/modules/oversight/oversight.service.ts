@@ -11,10 +11,10 @@ import type { GroupTally } from '../compliance/compliance.repo';
 import { makeComplianceService } from '../compliance/compliance.service';
 import { addDays, type Period, parsePeriodKey, periodOf } from '../meetings/periods';
 import { introducedCounts } from '../party/party.repo';
+import { liveMembershipsEverywhere } from '../people/people.repo';
 import { findUnit } from '../units/units.repo';
 import { DEFINITIONS } from './definitions';
 import {
-  allLiveMemberships,
   childUnits,
   groupOf,
   peopleAt,
@@ -168,7 +168,7 @@ export function makeOversightService({ db, clock }: { db: Db; clock: Clock }) {
         const inScope = stock.find((r) => r.cur.total)?.membershipsNow ?? 0;
         const people =
           peopleOfSmallScope ??
-          (await peopleAt(db, where, inScope > 0 && inScope === (await allLiveMemberships(db)), days));
+          (await peopleAt(db, where, inScope > 0 && inScope === (await liveMembershipsEverywhere(db)), days));
         put(cur, 'all', { people: curAsOf === null ? people.now : (people.at[0] ?? null) });
         put(old, 'all', { people: people.at[days.length - 1] ?? null });
       }

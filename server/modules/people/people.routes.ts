@@ -13,11 +13,8 @@ import {
 } from '../../../contracts/people';
 import { IdParam } from '../../../contracts/units';
 import { ctxOf } from '../../lib/context';
-import { contentDisposition } from '../files/http';
+import { contentDisposition, DOCX, XLSX } from '../files/http';
 import type { PeopleService } from './people.service';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** A generated file: never cached, never sniffed, always downloaded. */
 const download = (reply: FastifyReply, type: string, fileName: string) =>

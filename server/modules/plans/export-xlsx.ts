@@ -4,13 +4,11 @@
  */
 import ExcelJS from 'exceljs';
 import type { PlanDetail, ProgressRow } from '../../../contracts/plans';
+import { vnDate as day } from '../../lib/vn-time';
+import { cell, LEVEL, numFmt } from '../oversight/export-xlsx';
 import { neutralise } from '../people/export-xlsx';
 
-const LEVEL: Record<string, string> = { province: 'Tỉnh', grassroots: 'Cơ sở (xã, phường)', branch: 'Chi' };
-const numFmt = (r: ProgressRow) => (r.format === 'percent' ? '0.0%' : r.format === 'days' ? '0.0' : '#,##0');
-const cell = (v: number | null) => (v === null ? '' : v);
 const verdict = (r: ProgressRow) => (r.attained === null ? '' : r.attained ? 'Đạt' : 'Chưa đạt');
-const day = (iso: string) => iso.split('-').reverse().join('/');
 
 export async function planXlsx(d: PlanDetail): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

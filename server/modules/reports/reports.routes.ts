@@ -13,12 +13,10 @@ import {
   ReturnReportBody,
 } from '../../../contracts/reports';
 import { ctxOf } from '../../lib/context';
-import { sendDownload, XLSX } from '../files/http';
+import { DOCX, sendDownload, XLSX } from '../files/http';
 import { reportDocx } from './export-docx';
 import { reportXlsx } from './export-xlsx';
 import type { ReportsService } from './reports.service';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Periodic reports: create, read, edit, the workflow, the level above's overview, and the .docx/.xlsx exports. */
 export function reportsRoutes(svc: ReportsService) {
